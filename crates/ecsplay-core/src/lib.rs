@@ -1,0 +1,32 @@
+//! ecsplay-core: lints Amazon ECS task definitions and simulates the ECS scheduler.
+//!
+//! The same crate runs natively (the `ecsplay` CLI) and in the browser (compiled to wasm). It
+//! does no I/O, reads no clock and uses no OS randomness: callers hand it text and get data back.
+//!
+//! ```
+//! let result = ecsplay_core::lint(r#"{"family": "web", "containerDefinitions": []}"#, &Default::default());
+//! assert_eq!(result.diagnostics[0].code, "TD-SHAPE-004");
+//! ```
+
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+pub mod diagnostic;
+pub mod forms;
+pub mod lint;
+pub mod model;
+pub mod schema;
+pub mod source;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use lint::{lint, LintOptions, LintResult};
+
+/// The version of ecsplay.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

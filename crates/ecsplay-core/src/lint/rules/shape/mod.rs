@@ -1,0 +1,6 @@
+//! Rules of the `shape` group.
+
+use crate::lint::Rule;
+
+/// The rules of this group.
+pub(crate) const RULES: &[&dyn Rule] = &[];
