@@ -66,7 +66,6 @@ pub struct Diagnostic {
     /// Where the offending value is.
     pub range: Range,
     /// What to do about it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// Link to the rule's documentation.
     pub url: String,
