@@ -66,7 +66,16 @@ pub fn lint(text: &str, options: &LintOptions) -> LintResult {
             let finding = Finding {
                 span: e.span,
                 pointer: String::new(),
-                message: format!("the document is not well-formed: {}", e.message),
+                message: match text
+                    .get(e.span.start as usize..e.span.end as usize)
+                    .filter(|c| !c.trim().is_empty())
+                {
+                    Some(found) => format!(
+                        "the document is not well-formed: {} (found `{found}`)",
+                        e.message
+                    ),
+                    None => format!("the document is not well-formed: {}", e.message),
+                },
                 help: Some(
                     "fix the syntax error; nothing else can be checked until the document parses"
                         .to_owned(),
