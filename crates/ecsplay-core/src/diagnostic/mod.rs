@@ -168,6 +168,11 @@ pub fn render_text(path: &str, source: &str, diagnostics: &[Diagnostic], styled:
             while !source.is_char_boundary(end) {
                 end += 1;
             }
+            // A span over many lines (an object missing a member) is shown by its first line,
+            // so that a 200-line task definition is not printed whole under one finding.
+            if let Some(nl) = source.get(start..end).and_then(|s| s.find('\n')) {
+                end = start + nl;
+            }
             start..end
         };
         let mut snippet = Snippet::source(source)
