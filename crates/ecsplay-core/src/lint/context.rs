@@ -2,7 +2,7 @@
 
 use crate::forms::{Form, Scope, TaskDefinitionInput};
 use crate::model::TaskFacts;
-use crate::source::Node;
+use crate::source::{Node, Value};
 
 /// The context of one task definition.
 pub struct Context<'a> {
@@ -69,5 +69,47 @@ impl<'a> Context<'a> {
     ) -> impl Iterator<Item = (usize, &'a Node, &'a Node)> + '_ {
         self.containers()
             .filter_map(move |(i, c)| c.get(key).map(|v| (i, c, v)))
+    }
+
+    /// Every port mapping of every container: (container index, container, mapping).
+    pub fn port_mappings(&self) -> impl Iterator<Item = (usize, &'a Node, &'a Node)> + '_ {
+        self.container_members("portMappings")
+            .flat_map(|(i, c, list)| list.items().iter().map(move |m| (i, c, m)))
+            .filter(|(_, _, m)| m.is_object())
+    }
+
+    /// A boolean as ECS reads it: a JSON boolean; in CloudFormation also the strings `true` and
+    /// `false` in any letter case, which CloudFormation coerces. `None` for anything else
+    /// (deploy-time values included).
+    pub fn bool_of(&self, node: &Node) -> Option<bool> {
+        match &node.value {
+            Value::Bool(b) => Some(*b),
+            Value::String(s) if self.is_cloudformation() => match s.to_ascii_lowercase().as_str() {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// An integer as ECS reads it: a JSON integer; in CloudFormation also a string holding an
+    /// integer, which CloudFormation coerces. `None` for anything else.
+    pub fn int_of(&self, node: &Node) -> Option<i64> {
+        match &node.value {
+            Value::Number(n) => n.int,
+            Value::String(s) if self.is_cloudformation() => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// Whether a container is essential: `essential` defaults to true. `None` when the value is
+    /// only known at deploy time or is not a boolean.
+    pub fn is_essential(&self, container: &Node) -> Option<bool> {
+        match container.get("essential") {
+            None => Some(true),
+            Some(n) if n.is_null() => Some(true),
+            Some(n) => self.bool_of(n),
+        }
     }
 }

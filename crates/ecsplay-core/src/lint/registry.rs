@@ -5,7 +5,7 @@ use super::Rule;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-fn groups() -> [&'static [&'static dyn Rule]; 13] {
+fn groups() -> [&'static [&'static dyn Rule]; 16] {
     [
         rules::syntax::RULES,
         rules::shape::RULES,
@@ -19,6 +19,9 @@ fn groups() -> [&'static [&'static dyn Rule]; 13] {
         rules::logging::RULES,
         rules::volumes::RULES,
         rules::environment::RULES,
+        rules::security::RULES,
+        rules::windows::RULES,
+        rules::service_connect::RULES,
         rules::misc::RULES,
     ]
 }
