@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod forms;
 pub mod lint;
 pub mod model;
+pub mod placement;
 pub mod schema;
 pub mod source;
 

@@ -3,6 +3,7 @@
 //! Reading is lenient on purpose: a value of the wrong type is simply "not known" here (the
 //! schema layer reports the type error), so a rule never sees a half-valid value.
 
+pub mod task;
 mod units;
 
 pub use units::{parse_task_cpu, parse_task_memory};
