@@ -18,6 +18,7 @@
     )
 )]
 
+pub mod catalog;
 pub mod diagnostic;
 pub mod forms;
 pub mod lint;
