@@ -1,7 +1,9 @@
-//! `ecsplay`: lint Amazon ECS task definitions and explain ECS rules, from the command line.
+//! `ecsplay`: lint Amazon ECS task definitions, explain ECS rules and simulate task placement,
+//! from the command line.
 
 mod lint_cmd;
 mod output;
+mod place_cmd;
 mod rules_cmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -22,6 +24,8 @@ enum Command {
     Lint(lint_cmd::LintArgs),
     /// List the rules, or print one rule's documentation.
     Rules(rules_cmd::RulesArgs),
+    /// Run a placement scenario: where ECS would place each task, or why it cannot.
+    Place(place_cmd::PlaceArgs),
 }
 
 /// Output formats of `ecsplay rules`.
@@ -38,5 +42,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Lint(args) => lint_cmd::run(&args),
         Command::Rules(args) => rules_cmd::run(&args),
+        Command::Place(args) => place_cmd::run(&args),
     }
 }

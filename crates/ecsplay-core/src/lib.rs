@@ -25,10 +25,12 @@ pub mod lint;
 pub mod model;
 pub mod placement;
 pub mod schema;
+pub mod sim;
 pub mod source;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use lint::{lint, LintOptions, LintResult};
+pub use sim::{simulate, SimOptions, SimResult};
 
 /// The version of ecsplay.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -31,6 +31,8 @@ pub enum Outcome {
         reason: &'static str,
         /// The closest matching instance, when the cluster has an ACTIVE one.
         closest: Option<usize>,
+        /// What the closest matching instance lacks (`0 CPU units free, 4096 needed`).
+        detail: String,
         /// How the decision was made, when asked for.
         explanation: Option<Box<Explanation>>,
     },
@@ -835,9 +837,14 @@ pub fn place(
             }
             None => {
                 let (closest_index, check) = closest(fleet, request, &prep);
+                let detail = closest_index.map_or_else(
+                    || "the cluster has no ACTIVE container instance".to_owned(),
+                    |c| verdict(fleet, c, request, Some(&prep), check).detail,
+                );
                 outcomes.push(Outcome::Failed {
                     reason: check.reason(request),
                     closest: closest_index,
+                    detail,
                     explanation,
                 });
             }
