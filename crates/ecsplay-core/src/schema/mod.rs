@@ -809,11 +809,16 @@ fn map_error(
                     let message = if matches!(kind, ValidationErrorKind::Pattern { .. }) {
                         format!("{part} \"{value}\" in {here} contains characters tags do not allow: {bad}")
                     } else if value.is_empty() {
-                        format!("{here}: a tag key must not be empty")
+                        format!("{here} is empty; a tag key needs 1 to 128 characters")
                     } else {
                         format!("{part} in {here} {why}")
                     };
-                    (message, "tag keys are 1 to 128 characters and values up to 256, of letters, digits, spaces and _ . : / = + - @".to_owned())
+                    let help = if bad.is_empty() {
+                        "tag keys are 1 to 128 characters long, tag values up to 256".to_owned()
+                    } else {
+                        format!("remove {bad}: tag keys and values may hold only letters, digits, spaces and _ . : / = + - @")
+                    };
+                    (message, help)
                 }
                 "TD-PORT-015" => (
                     format!("{here} \"{value}\" {why}"),
