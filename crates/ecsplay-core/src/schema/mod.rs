@@ -123,6 +123,18 @@ pub(crate) fn validate(
             }
         }
     }
+    // The API member CloudFormation's resource schema (cfn-lint 1.58.0) does not have.
+    if form == Form::CloudFormation && input.scope == Scope::Task {
+        if let (Some(member), Some(rule)) = (
+            input.root.member("trustedExecutionConfiguration"),
+            find_rule("TD-SHAPE-008"),
+        ) {
+            let written = written_key(text, member.key_span);
+            let f = Finding::at_key(member, format!("unknown key \"{written}\" in the task definition: AWS::ECS::TaskDefinition has no such property"))
+                .help("remove it: trusted execution is set through the RegisterTaskDefinition API, not CloudFormation");
+            out.push((rule.meta(), f));
+        }
+    }
     let mut objects: Vec<&Vec<String>> = Vec::new();
     for (segments, _) in &missing {
         if !objects.contains(&segments) {

@@ -6,7 +6,9 @@ declare_engine_rule! {
     /// read-only members of TD-SHAPE-007): a typo (`containerDefinition`), a key of another tool
     /// (`task_role_arn`, `container_definitions`), or a wrong letter case (`Family` in JSON,
     /// `family` in CloudFormation). Found by the JSON Schema layer
-    /// (`additionalProperties: false`), pointed at the key, with the closest known name.
+    /// (`additionalProperties: false`), pointed at the key, with the closest known name. In a
+    /// CloudFormation template, `TrustedExecutionConfiguration` is reported too: the API has it,
+    /// the `AWS::ECS::TaskDefinition` resource schema does not.
     ///
     /// ## Why is this bad?
     /// The AWS CLI and SDKs refuse the whole request (`Unknown parameter in input: "cpus", must
@@ -95,6 +97,19 @@ mod tests {
         assert_eq!(d[0].pointer, "/Resources/T/Properties/networkMode");
         assert_eq!(spanned(text, &d[0]), "networkMode");
         assert_eq!(d[0].help.as_deref(), Some("did you mean \"NetworkMode\"?"));
+    }
+
+    #[test]
+    fn cloudformation_has_no_trusted_execution_property() {
+        let text = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      TrustedExecutionConfiguration: {IsolationMode: SHARED}\n      ContainerDefinitions: [{Name: a, Image: b}]\n";
+        let d = assert_fails(&Rule::META, text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(spanned(text, &d[0]), "TrustedExecutionConfiguration");
+        // The API has it.
+        assert_passes(
+            &Rule::META,
+            r#"{"family": "a", "requiresCompatibilities": ["MANAGED_INSTANCES"], "trustedExecutionConfiguration": {"isolationMode": "SHARED"}, "containerDefinitions": [{"name": "a", "image": "b"}]}"#,
+        );
     }
 
     #[test]
