@@ -8,7 +8,7 @@
 
 use crate::forms::{Form, Scope, TaskDefinitionInput, READ_ONLY_MEMBERS};
 use crate::lint::{find_rule, Finding, RuleMeta};
-use crate::source::{unescape_pointer_token, Node, Value};
+use crate::source::{unescape_pointer_token, Member, Node, Value};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::Validator;
 use serde_json::Value as Json;
@@ -76,7 +76,16 @@ pub(crate) fn validate(
     let Some(schemas) = schemas() else {
         return Vec::new();
     };
-    let instance = input.root.to_json();
+    // Terraform's provider decodes container_definitions with Go's encoding/json, which
+    // matches member names case-insensitively: `"Name"` sets the name there.
+    let normalised;
+    let root = if form == Form::Terraform {
+        normalised = case_fold_keys(&input.root, &property_names(&schemas.document));
+        &normalised
+    } else {
+        &input.root
+    };
+    let instance = root.to_json();
     let validator = match input.scope {
         Scope::Task => &schemas.task,
         Scope::ContainersOnly => &schemas.containers,
@@ -84,6 +93,7 @@ pub(crate) fn validate(
     let env = Env {
         schemas,
         input,
+        root,
         form,
         text,
     };
@@ -97,7 +107,7 @@ pub(crate) fn validate(
             .skip(1)
             .map(unescape_pointer_token)
             .collect();
-        let Some(node) = input.root.at_path(&segments) else {
+        let Some(node) = root.at_path(&segments) else {
             continue;
         };
         if node.is_unknown() {
@@ -142,7 +152,7 @@ pub(crate) fn validate(
         }
     }
     for segments in objects {
-        let Some(node) = input.root.at_path(segments) else {
+        let Some(node) = root.at_path(segments) else {
             continue;
         };
         let props: Vec<&str> = missing
@@ -311,6 +321,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 struct Env<'a> {
     schemas: &'a Schemas,
     input: &'a TaskDefinitionInput,
+    /// The tree validated (the input's, with Terraform keys case-folded).
+    root: &'a Node,
     form: Form,
     text: &'a str,
 }
@@ -330,6 +342,13 @@ impl Env<'_> {
             .skip(1)
             .map(unescape_pointer_token)
             .collect();
+        if self.form == Form::Terraform {
+            // The array is the value of the container_definitions argument.
+            return format!(
+                "container_definitions{}",
+                dotted(&segments).trim_start_matches("the task definition")
+            );
+        }
         dotted(&segments)
     }
 
@@ -581,7 +600,7 @@ fn map_error(
                     let owner = segments
                         .get(..segments.len().saturating_sub(1))
                         .unwrap_or(&[]);
-                    if let Some(object) = env.input.root.at_path(owner) {
+                    if let Some(object) = env.root.at_path(owner) {
                         return required_finding(env, object, owner, key);
                     }
                 }
@@ -674,6 +693,7 @@ fn map_error(
             let mut f = Finding::at(node, message);
             f = match did_you_mean(actual, values.iter().copied()) {
                 Some(s) if !actual.is_empty() => f.help(format!("did you mean \"{s}\"?")),
+                _ if code == "TD-SHAPE-015" && is_index(key) => f.help(format!("remove the empty item, or set one of: {}", values.join(", "))),
                 _ if code == "TD-SHAPE-015" => f.help(format!("remove \"{name}\" to get ECS's default, or set one of: {}", values.join(", "))),
                 _ if code == "TD-NET-001" => f.help("omit networkMode for the default (bridge on Linux, NAT on Windows), or pick one of the four modes"),
                 _ => f.help(format!("use one of: {}", values.join(", "))),
@@ -919,6 +939,72 @@ fn other_shape_hint(parent: &str, key: &str) -> Option<&'static str> {
         ("portMappings", "hostPortRange") => "hostPortRange is output-only: remove it; ECS assigns the host port range for a containerPortRange",
         _ => return None,
     })
+}
+
+/// Every property name the schema defines (outside map-valued members).
+fn property_names(document: &Json) -> Vec<String> {
+    fn collect(node: &Json, out: &mut Vec<String>) {
+        match node {
+            Json::Object(map) => {
+                if let Some(Json::Object(props)) = map.get("properties") {
+                    for key in props.keys() {
+                        if !out.contains(key) {
+                            out.push(key.clone());
+                        }
+                    }
+                }
+                for (key, value) in map {
+                    if key != "additionalProperties" {
+                        collect(value, out);
+                    }
+                }
+            }
+            Json::Array(items) => items.iter().for_each(|i| collect(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    collect(document, &mut out);
+    out
+}
+
+/// A copy of `node` whose member names that match a known property name ignoring ASCII case
+/// are spelled like it, unless the object also has the exact spelling. Keys inside map-valued
+/// members (`dockerLabels`, `options`, ...) are left alone; spans and pointers are kept.
+fn case_fold_keys(node: &Node, known: &[String]) -> Node {
+    const MAPS: [&str; 4] = ["dockerLabels", "options", "driverOpts", "labels"];
+    let value = match &node.value {
+        Value::Object(members) => Value::Object(
+            members
+                .iter()
+                .map(|m| {
+                    let canonical = known
+                        .iter()
+                        .find(|k| k.eq_ignore_ascii_case(&m.key))
+                        .filter(|k| **k != m.key && node.member(k).is_none());
+                    let key = canonical.cloned().unwrap_or_else(|| m.key.clone());
+                    let value = if MAPS.contains(&key.as_str()) {
+                        m.value.clone()
+                    } else {
+                        case_fold_keys(&m.value, known)
+                    };
+                    Member {
+                        key,
+                        key_span: m.key_span,
+                        value,
+                    }
+                })
+                .collect(),
+        ),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|i| case_fold_keys(i, known)).collect())
+        }
+        other => other.clone(),
+    };
+    Node {
+        value,
+        ..node.clone()
+    }
 }
 
 /// Whether `segments` is the list of container definitions (`containerDefinitions`, or a

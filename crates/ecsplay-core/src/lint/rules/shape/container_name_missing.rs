@@ -97,6 +97,25 @@ mod tests {
     }
 
     #[test]
+    fn terraform_matches_member_names_in_any_case() {
+        // The provider's JSON decoder reads "Name" as name; a container without one still fails.
+        assert_passes(
+            &Rule::META,
+            r#"[{"Name": "a", "Image": "b", "PortMappings": [{"ContainerPort": 80}]}]"#,
+        );
+        let d = assert_fails(&Rule::META, r#"[{"image": "b"}]"#);
+        assert_eq!(
+            d[0].message,
+            "container_definitions[0] has no \"name\" (Container.name should not be null or empty)"
+        );
+        // The API and CloudFormation are case-sensitive.
+        assert_fails(
+            &Rule::META,
+            r#"{"family": "a", "containerDefinitions": [{"Name": "a", "image": "b"}]}"#,
+        );
+    }
+
+    #[test]
     fn named_containers_pass() {
         assert_passes(
             &Rule::META,

@@ -17,7 +17,8 @@ declare_engine_rule! {
     /// containerDefinitions[0]: "essental", must be one of: …`) and CloudFormation refuses
     /// unknown properties (cfn-lint E3002). In a Terraform `container_definitions` string the
     /// provider decodes the JSON leniently and drops the key, so the setting silently does
-    /// nothing; for that form the finding is a warning.
+    /// nothing; for that form the finding is a warning. (That decoder, Go's `encoding/json`,
+    /// also matches member names in any letter case, so `"Essential"` is not reported there.)
     ///
     /// ## Example
     /// ```json
@@ -124,6 +125,15 @@ mod tests {
         );
         assert_eq!(d[0].pointer, "/0/hostname_");
         assert_eq!(d[0].severity, Severity::Warning);
+        assert_eq!(
+            d[0].message,
+            "unknown key \"hostname_\" in container_definitions[0]"
+        );
+        // Its JSON decoder matches names in any case, so "Essential" is essential there.
+        assert_passes(
+            &Rule::META,
+            r#"[{"name": "a", "image": "b", "Essential": true, "LogConfiguration": {"LogDriver": "awslogs", "Options": {"Any-Key": "x"}}}]"#,
+        );
     }
 
     #[test]
