@@ -247,6 +247,24 @@ fn cfn_coercible(node: &Node, expected: &str) -> bool {
     }
 }
 
+/// The TD-SHAPE-011 hint for a scalar CloudFormation converts to the type the API takes.
+fn coercion_hint(node: &Node, here: &str, expected: &str) -> Finding {
+    let (written, api) = match &node.value {
+        Value::Number(n) => (format!("the number {}", n.raw), format!("\"{}\"", n.raw)),
+        Value::Bool(b) => (format!("the boolean {b}"), format!("\"{b}\"")),
+        Value::String(s) if expected == "boolean" => {
+            (format!("the string \"{s}\""), s.trim().to_ascii_lowercase())
+        }
+        Value::String(s) => (format!("the string \"{s}\""), s.trim().to_owned()),
+        _ => (String::new(), String::new()),
+    };
+    Finding::at(
+        node,
+        format!("{here} is {written}; CloudFormation converts it to the {expected} {api} that the ECS API takes"),
+    )
+    .help(format!("nothing to change in the template; write {api} when you use this definition with the AWS CLI, an SDK or Terraform"))
+}
+
 /// Follows a schema location (with `$ref` hops) in the schema document.
 fn resolve_schema<'s>(document: &'s Json, location: &str) -> Option<&'s Json> {
     let mut node = document;
@@ -592,7 +610,7 @@ fn map_error(
         ValidationErrorKind::Type { kind } => {
             let expected = json_type_name(kind);
             if env.form == Form::CloudFormation && cfn_coercible(node, &expected) {
-                return Vec::new();
+                return vec![("TD-SHAPE-011", coercion_hint(node, &here, &expected))];
             }
             if node.is_null() {
                 // ECS itself treats null as "not set"; only a required member is then missing.

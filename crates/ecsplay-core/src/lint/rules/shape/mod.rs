@@ -5,6 +5,7 @@
 //! `declare_engine_rule!` so that they are registered, documented and tested. The others
 //! (duplicate container names, image references, tags) are ordinary detectors.
 
+mod cloudformation_coercion;
 mod container_image_missing;
 mod container_name_invalid;
 mod container_name_missing;
@@ -12,6 +13,7 @@ mod containers_missing;
 mod duplicate_container_name;
 mod duplicate_requires_compatibilities;
 mod empty_string_value;
+mod family_generated;
 mod family_invalid;
 mod family_missing;
 mod image_digest_invalid;
@@ -22,6 +24,7 @@ mod read_only_member;
 mod required_member_missing;
 mod tag_reserved_prefix;
 mod tags_invalid;
+mod tags_visible;
 mod task_definition_too_large;
 mod too_many_containers;
 mod type_mismatch;
@@ -104,6 +107,7 @@ pub(super) fn ecs_image_problem(image: &str) -> Option<EcsImageProblem> {
 pub(crate) const RULES: &[&dyn Rule] = &[
     &family_missing::FamilyMissing,
     &family_invalid::FamilyInvalid,
+    &family_generated::FamilyGenerated,
     &containers_missing::ContainerDefinitionsMissing,
     &too_many_containers::TooManyContainers,
     &task_definition_too_large::TaskDefinitionTooLarge,
@@ -111,6 +115,7 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &unknown_top_level_key::UnknownTopLevelKey,
     &unknown_nested_key::UnknownNestedKey,
     &type_mismatch::TypeMismatch,
+    &cloudformation_coercion::CloudFormationCoercion,
     &invalid_enum_value::InvalidEnumValue,
     &duplicate_requires_compatibilities::DuplicateRequiresCompatibilities,
     &required_member_missing::RequiredMemberMissing,
@@ -124,6 +129,7 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &image_reference_invalid::ImageReferenceInvalid,
     &tags_invalid::TagsInvalid,
     &tag_reserved_prefix::TagReservedPrefix,
+    &tags_visible::TagsVisible,
 ];
 
 /// Task definitions for the tests of this group.
