@@ -133,6 +133,7 @@ pub(crate) fn validate(
             }
         }
     }
+    merge_coercion_hints(&mut out);
     // The API member CloudFormation's resource schema (cfn-lint 1.58.0) does not have.
     if form == Form::CloudFormation && input.scope == Scope::Task {
         if let (Some(member), Some(rule)) = (
@@ -244,6 +245,38 @@ fn cfn_coercible(node: &Node, expected: &str) -> bool {
             matches!(s.to_ascii_lowercase().as_str(), "true" | "false")
         }
         _ => false,
+    }
+}
+
+/// The most related places one merged TD-SHAPE-011 hint labels.
+const MAX_COERCION_LABELS: usize = 10;
+
+/// Keeps one TD-SHAPE-011 hint per task definition (a template often writes every number as a
+/// string): the first, with labels on the others.
+fn merge_coercion_hints(out: &mut Vec<(&'static RuleMeta, Finding)>) {
+    let mut hints = out.iter().filter(|(m, _)| m.code == "TD-SHAPE-011");
+    let Some((_, first)) = hints.next() else {
+        return;
+    };
+    let mut merged = first.clone();
+    let others: Vec<Finding> = hints.map(|(_, f)| f.clone()).collect();
+    if !others.is_empty() {
+        let plural = if others.len() == 1 { "" } else { "s" };
+        merged.message = format!(
+            "{} ({} other value{plural} of this task definition too)",
+            merged.message,
+            others.len()
+        );
+        for f in others.iter().take(MAX_COERCION_LABELS) {
+            merged
+                .labels
+                .push(("converted too".to_owned(), f.pointer.clone(), f.span));
+        }
+    }
+    let mut kept = false;
+    out.retain(|(m, _)| m.code != "TD-SHAPE-011" || !std::mem::replace(&mut kept, true));
+    if let Some((_, f)) = out.iter_mut().find(|(m, _)| m.code == "TD-SHAPE-011") {
+        *f = merged;
     }
 }
 

@@ -7,7 +7,9 @@ declare_engine_rule! {
     /// strings), `Memory: "512"` or `ContainerPort: "80"` in a container (the API takes
     /// integers), `Essential: "false"` (the API takes booleans; `"true"`/`"false"` in any
     /// letter case), an environment `Value: 8080`. Found by the JSON Schema layer, which does
-    /// not report these as type errors (TD-SHAPE-010) in templates.
+    /// not report these as type errors (TD-SHAPE-010) in templates. Templates often write every
+    /// number one way, so there is one hint per task definition, at the first such value, with
+    /// labels on (up to ten of) the others.
     ///
     /// ## Why is this bad?
     /// It is not: CloudFormation accepts the template. It matters when the same definition is
@@ -79,19 +81,30 @@ mod tests {
     const TEMPLATE: &str = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Cpu: 256\n      ContainerDefinitions:\n        - Name: a\n          Image: b\n          Memory: '512'\n          Essential: 'False'\n          Environment: [{Name: PORT, Value: 8080}]\n";
 
     #[test]
-    fn each_converted_value_gets_a_hint() {
+    fn one_hint_per_task_definition_with_labels_on_the_others() {
         let d = assert_fails(&Rule::META, TEMPLATE);
-        assert_eq!(d.len(), 4);
-        assert!(d.iter().all(|d| d.severity == Severity::Info));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Info);
         assert_eq!(d[0].pointer, "/Resources/T/Properties/Cpu");
         assert_eq!(spanned(TEMPLATE, &d[0]), "256");
-        assert_eq!(d[0].message, "Cpu is the number 256; CloudFormation converts it to the string \"256\" that the ECS API takes");
-        assert_eq!(d[2].message, "ContainerDefinitions[0].Essential is the string \"False\"; CloudFormation converts it to the boolean false that the ECS API takes");
-        assert!(d[1]
-            .help
-            .as_deref()
-            .unwrap_or("")
-            .contains("write 512 when"));
+        assert_eq!(d[0].message, "Cpu is the number 256; CloudFormation converts it to the string \"256\" that the ECS API takes (3 other values of this task definition too)");
+        assert_eq!(d[0].help.as_deref(), Some("nothing to change in the template; write \"256\" when you use this definition with the AWS CLI, an SDK or Terraform"));
+        let labelled: Vec<&str> = d[0].labels.iter().map(|l| l.pointer.as_str()).collect();
+        assert_eq!(
+            labelled,
+            [
+                "/Resources/T/Properties/ContainerDefinitions/0/Memory",
+                "/Resources/T/Properties/ContainerDefinitions/0/Essential",
+                "/Resources/T/Properties/ContainerDefinitions/0/Environment/0/Value",
+            ]
+        );
+    }
+
+    #[test]
+    fn booleans_in_any_case() {
+        let text = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - {Name: a, Image: b, Essential: 'False'}\n";
+        let d = assert_fails(&Rule::META, text);
+        assert_eq!(d[0].message, "ContainerDefinitions[0].Essential is the string \"False\"; CloudFormation converts it to the boolean false that the ECS API takes");
     }
 
     #[test]
