@@ -616,6 +616,16 @@ fn map_error(
                     } else {
                         "TD-SHAPE-009"
                     };
+                    if read_only && env.form == Form::CloudFormation {
+                        let help = if member.key == "taskDefinitionArn" {
+                            "remove it: the ARN is an output of the resource (!Ref returns it)".to_owned()
+                        } else {
+                            format!("remove \"{written}\": ECS fills it in at registration")
+                        };
+                        let f = Finding::at_key(member, format!("\"{written}\" is read-only output of ECS, not a property of AWS::ECS::TaskDefinition"))
+                            .help(help);
+                        return (code, f);
+                    }
                     if read_only {
                         let f = Finding::at_key(member, format!("\"{written}\" is a read-only member of describe-task-definition output; RegisterTaskDefinition rejects it (Unknown parameter in input: \"{written}\")"))
                             .help(format!("remove \"{written}\": ECS fills it in at registration (strip every read-only member of describe output before registering)"));

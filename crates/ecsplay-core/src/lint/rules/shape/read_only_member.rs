@@ -91,6 +91,18 @@ mod tests {
     }
 
     #[test]
+    fn cloudformation_read_only_attribute() {
+        let text = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      TaskDefinitionArn: arn:aws:ecs:us-east-1:123456789012:task-definition/web:1\n      ContainerDefinitions: [{Name: a, Image: b}]\n";
+        let d = assert_fails(&Rule::META, text);
+        assert_eq!(spanned(text, &d[0]), "TaskDefinitionArn");
+        assert_eq!(d[0].message, "\"TaskDefinitionArn\" is read-only output of ECS, not a property of AWS::ECS::TaskDefinition");
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("remove it: the ARN is an output of the resource (!Ref returns it)")
+        );
+    }
+
+    #[test]
     fn describe_output_and_nested_keys_pass() {
         assert_passes(
             &Rule::META,
