@@ -101,6 +101,16 @@ mod tests {
     }
 
     #[test]
+    fn empty_terraform_array_fails() {
+        let d = assert_fails(&Rule::META, "[]");
+        assert_eq!(d[0].pointer, "");
+        assert_eq!(
+            d[0].message,
+            "container_definitions is empty; a task definition needs at least one container"
+        );
+    }
+
+    #[test]
     fn containers_pass() {
         assert_passes(
             &Rule::META,

@@ -104,5 +104,15 @@ mod tests {
         );
         assert_passes(&Rule::META, &text);
         assert_passes(&Rule::META, &format!("[{}]", containers(3)));
+        assert_passes(&Rule::META, &format!("[{}]", containers(10)));
+    }
+
+    #[test]
+    fn terraform_array_is_the_container_list() {
+        let d = assert_fails(&Rule::META, &format!("[{}]", containers(11)));
+        assert_eq!(d[0].pointer, "");
+        assert!(d[0]
+            .message
+            .starts_with("container_definitions has 11 containers"));
     }
 }
