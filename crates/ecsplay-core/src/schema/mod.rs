@@ -676,6 +676,8 @@ fn map_error(
                 "TD-ENV-001"
             } else if at_root_member(env, segments, "containerDefinitions") && !node.is_null() {
                 "TD-SHAPE-004"
+            } else if expected == "array" && node.as_str().is_some() {
+                "TD-MISC-014"
             } else {
                 "TD-SHAPE-010"
             };
@@ -692,7 +694,15 @@ fn map_error(
                     format!("write it as a JSON boolean: {}", s.trim().to_ascii_lowercase())
                 }
                 (Value::Null, _) => format!("remove \"{name}\": ECS reads null as not set, but the AWS CLI and SDKs reject it"),
-                (Value::String(_), "array") | (Value::Number(_), "array") => "wrap it in [ ]: this member is a list, one item per value".to_owned(),
+                (Value::String(s), "array") if key == "command" && parent == "healthCheck" => {
+                    format!("write it as a list: [\"CMD-SHELL\", \"{}\"]", s.escape_debug())
+                }
+                (Value::String(s), "array") if matches!(key, "command" | "entryPoint") => {
+                    let words: Vec<String> = s.split_whitespace().map(|w| format!("\"{}\"", w.escape_debug())).collect();
+                    format!("write it as a list with one argument per item: [{}]", words.join(", "))
+                }
+                (Value::String(s), "array") => format!("write it as a list: [\"{}\"]", s.escape_debug()),
+                (Value::Number(_), "array") => "wrap it in [ ]: this member is a list, one item per value".to_owned(),
                 (Value::Object(_), "array") => "wrap it in [ ]: this member is a list".to_owned(),
                 _ => format!("give \"{name}\" {} {expected} value", article(&expected)),
             };

@@ -7,7 +7,8 @@ declare_engine_rule! {
     /// `memoryReservation`, ports, timeouts, health-check numbers, ulimit limits or `sizeInGiB`
     /// as strings (they are integers), `"true"` for a boolean, an object where a list is
     /// expected. Found by the JSON Schema layer (`type`). Environment values that are not
-    /// strings are TD-ENV-001; a `containerDefinitions` that is not a list is TD-SHAPE-004.
+    /// strings are TD-ENV-001, a string where a list is expected TD-MISC-014, and a
+    /// `containerDefinitions` that is not a list TD-SHAPE-004.
     ///
     /// ## Why is this bad?
     /// The AWS CLI and SDKs validate types before sending the request and stop with
@@ -100,20 +101,22 @@ mod tests {
     fn booleans_and_lists() {
         let text = r#"{"family": "a", "containerDefinitions": [{"name": "a", "image": "b", "essential": "false", "command": "npm start", "portMappings": {"containerPort": 80}}]}"#;
         let d = assert_fails(&Rule::META, text);
-        assert_eq!(d.len(), 3);
+        assert_eq!(d.len(), 2);
         assert!(d
             .iter()
             .any(|d| d.help.as_deref() == Some("write it as a JSON boolean: false")));
+        // A string for a list is TD-MISC-014.
         assert!(d
             .iter()
-            .any(|d| d.pointer == "/containerDefinitions/0/command"
-                && d.help
-                    .as_deref()
-                    .unwrap_or("")
-                    .starts_with("wrap it in [ ]")));
-        assert!(d
+            .all(|d| d.pointer != "/containerDefinitions/0/command"));
+        let map = d
             .iter()
-            .any(|d| d.pointer == "/containerDefinitions/0/portMappings"));
+            .find(|d| d.pointer == "/containerDefinitions/0/portMappings")
+            .unwrap();
+        assert_eq!(
+            map.help.as_deref(),
+            Some("wrap it in [ ]: this member is a list")
+        );
     }
 
     #[test]
