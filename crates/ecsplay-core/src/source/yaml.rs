@@ -357,6 +357,13 @@ impl MarkedEventReceiver for Builder<'_> {
                             .max()
                             .unwrap_or(s);
                         let end = if flow { (start + 1).max(last) } else { last };
+                        // A block mapping's start event is marked after its first key: the
+                        // object starts at that key.
+                        let first = members.iter().map(|m| m.key_span.start as usize).min();
+                        let s = match first {
+                            Some(first) if !flow => s.min(first),
+                            _ => s,
+                        };
                         (
                             Node {
                                 value: Value::Object(members),
