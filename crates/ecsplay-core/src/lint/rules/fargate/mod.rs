@@ -1,8 +1,123 @@
-//! Rules of the `fargate` group (rules.md §3).
+//! Rules of the `fargate` group (rules.md §3), and the helpers they share.
 
+mod cpu_memory_mismatch;
 mod cpu_missing;
+mod invalid_cpu;
+mod memory_missing;
+pub mod sizes;
+mod windows_cpu_out_of_range;
 
-use crate::lint::Rule;
+use crate::lint::{Context, Rule};
+use crate::model::{parse_task_cpu, parse_task_memory};
+use crate::source::{Node, Value};
 
 /// The rules of this group.
-pub(crate) const RULES: &[&dyn Rule] = &[&cpu_missing::FargateCpuMissing];
+pub(crate) const RULES: &[&dyn Rule] = &[
+    &cpu_missing::FargateCpuMissing,
+    &memory_missing::FargateMemoryMissing,
+    &invalid_cpu::FargateInvalidCpu,
+    &cpu_memory_mismatch::FargateCpuMemoryMismatch,
+    &windows_cpu_out_of_range::FargateWindowsCpuOutOfRange,
+];
+
+/// A task-level `cpu` or `memory` as ECS reads it.
+pub(crate) struct TaskSize<'a> {
+    /// Where it is written.
+    pub node: &'a Node,
+    /// CPU units or MiB.
+    pub value: u64,
+}
+
+impl TaskSize<'_> {
+    /// A cpu as written, with its CPU units when written in vCPU: `768`,
+    /// `"3 vCPU" (3072 CPU units)`.
+    pub fn shown_cpu(&self) -> String {
+        match self.written_other_than_integer() {
+            Some(s) => format!("\"{s}\" ({} CPU units)", self.value),
+            None => self.value.to_string(),
+        }
+    }
+
+    /// Like [`TaskSize::shown_cpu`], with the vCPU amount of a Fargate size written in units:
+    /// `512 (.5 vCPU)`, `"8 vCPU" (8192 CPU units)`.
+    pub fn shown_cpu_size(&self) -> String {
+        match (self.written_other_than_integer(), sizes::size(self.value)) {
+            (None, Some(size)) => size.label(),
+            _ => self.shown_cpu(),
+        }
+    }
+
+    /// A memory as written, in MiB: `4096 MiB`, `"4 GB" (4096 MiB)`.
+    pub fn shown_memory(&self) -> String {
+        match self.written_other_than_integer() {
+            Some(s) => format!("\"{s}\" ({} MiB)", self.value),
+            None => format!("{} MiB", self.value),
+        }
+    }
+
+    fn written_other_than_integer(&self) -> Option<&str> {
+        self.node
+            .as_str()
+            .filter(|s| s.trim().parse::<u64>().is_err())
+    }
+}
+
+/// Task `cpu` in CPU units: a string (`"256"`, `".25 vCPU"`), or in CloudFormation also an
+/// integer (CloudFormation passes `Cpu: 256` on as a string). `None` when absent, only known at
+/// deploy time, or not readable (TD-RES-001 and the schema layer report those).
+pub(crate) fn task_cpu<'a>(cx: &Context<'a>) -> Option<TaskSize<'a>> {
+    task_size(cx, "cpu", parse_task_cpu)
+}
+
+/// Task `memory` in MiB, read like [`task_cpu`] (`"512"`, `"2 GB"`, CloudFormation `Memory: 512`).
+pub(crate) fn task_memory<'a>(cx: &Context<'a>) -> Option<TaskSize<'a>> {
+    task_size(cx, "memory", parse_task_memory)
+}
+
+fn task_size<'a>(
+    cx: &Context<'a>,
+    key: &str,
+    parse: fn(&str) -> Option<u64>,
+) -> Option<TaskSize<'a>> {
+    let node = cx.task()?.get(key)?;
+    let value = match &node.value {
+        Value::String(s) => parse(s)?,
+        Value::Number(n) if cx.is_cloudformation() => u64::try_from(n.int?).ok()?,
+        _ => return None,
+    };
+    Some(TaskSize { node, value })
+}
+
+/// The Fargate cpu to propose instead of `near`: the closest size offered for the operating
+/// system that allows `memory` when one does, else the closest size. Returns the size and
+/// whether it allows `memory`.
+pub(crate) fn propose_cpu(
+    near: u64,
+    memory: Option<u64>,
+    windows: bool,
+) -> Option<(&'static sizes::FargateSize, bool)> {
+    if let Some(mib) = memory {
+        if let Some(s) = sizes::nearest_cpu(near, windows, |s| s.allows(mib)) {
+            return Some((s, true));
+        }
+    }
+    sizes::nearest_cpu(near, windows, |_| true).map(|s| (s, false))
+}
+
+/// `use cpu 512 (.5 vCPU), which allows memory 2048 MiB` (or without the memory clause when the
+/// proposed size does not allow it).
+pub(crate) fn cpu_proposal(near: u64, memory: Option<u64>, windows: bool) -> Option<String> {
+    let (size, fits) = propose_cpu(near, memory, windows)?;
+    Some(match memory {
+        Some(mib) if fits => format!(
+            "use cpu {}, the nearest Fargate size that allows memory {mib} MiB",
+            size.label()
+        ),
+        _ => format!("use cpu {}, the nearest Fargate size", size.label()),
+    })
+}
+
+/// Whether the task is for Windows containers on Fargate (both known from the literal values).
+pub(crate) fn windows_on_fargate(cx: &Context<'_>) -> bool {
+    cx.facts.fargate && cx.facts.windows
+}
