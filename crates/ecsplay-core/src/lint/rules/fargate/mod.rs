@@ -1,11 +1,30 @@
 //! Rules of the `fargate` group (rules.md §3), and the helpers they share.
 
+mod awslogs_stream_prefix_missing;
 mod cpu_memory_mismatch;
 mod cpu_missing;
+mod ephemeral_storage_size_out_of_range;
+mod firelens_s3_config;
+mod inference_accelerator;
 mod invalid_cpu;
+mod ipc_mode;
 mod memory_missing;
+mod nofile_ulimit_too_high;
+mod pid_mode_host;
+mod placement_constraints;
 pub mod sizes;
+mod start_timeout_out_of_range;
+mod stop_timeout_too_long;
+mod unsupported_capability;
+mod unsupported_container_parameter;
+mod unsupported_linux_parameter;
+mod unsupported_log_driver;
+mod unsupported_os_family;
+mod unsupported_volume;
+mod windows_arm64;
 mod windows_cpu_out_of_range;
+mod windows_pid_mode;
+mod windows_unsupported_feature;
 
 use crate::lint::{Context, Rule};
 use crate::model::{parse_task_cpu, parse_task_memory};
@@ -18,6 +37,25 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &invalid_cpu::FargateInvalidCpu,
     &cpu_memory_mismatch::FargateCpuMemoryMismatch,
     &windows_cpu_out_of_range::FargateWindowsCpuOutOfRange,
+    &placement_constraints::FargatePlacementConstraints,
+    &unsupported_container_parameter::FargateUnsupportedContainerParameter,
+    &ipc_mode::FargateIpcMode,
+    &pid_mode_host::FargatePidModeHost,
+    &windows_pid_mode::FargateWindowsPidMode,
+    &unsupported_linux_parameter::FargateUnsupportedLinuxParameter,
+    &unsupported_capability::FargateUnsupportedCapability,
+    &unsupported_volume::FargateUnsupportedVolume,
+    &unsupported_log_driver::FargateUnsupportedLogDriver,
+    &awslogs_stream_prefix_missing::FargateAwslogsStreamPrefixMissing,
+    &stop_timeout_too_long::FargateStopTimeoutTooLong,
+    &start_timeout_out_of_range::FargateStartTimeoutOutOfRange,
+    &inference_accelerator::FargateInferenceAccelerator,
+    &firelens_s3_config::FargateFirelensS3Config,
+    &windows_unsupported_feature::FargateWindowsUnsupportedFeature,
+    &windows_arm64::FargateWindowsArm64,
+    &unsupported_os_family::FargateUnsupportedOsFamily,
+    &ephemeral_storage_size_out_of_range::EphemeralStorageSizeOutOfRange,
+    &nofile_ulimit_too_high::FargateNofileUlimitTooHigh,
 ];
 
 /// A task-level `cpu` or `memory` as ECS reads it.
@@ -117,7 +155,67 @@ pub(crate) fn cpu_proposal(near: u64, memory: Option<u64>, windows: bool) -> Opt
     })
 }
 
+/// Whether an optional member holds a value ECS counts as set (not null, empty or `false`; see
+/// [`Node::is_set`]) that is known now (not a deploy-time value, which is never judged).
+pub(crate) fn set_now(node: &Node) -> bool {
+    node.is_set() && !node.is_unknown()
+}
+
+/// Whether a member holds any value known now (`null` and deploy-time values do not count).
+pub(crate) fn present_now(node: &Node) -> bool {
+    !node.is_null() && !node.is_unknown()
+}
+
 /// Whether the task is for Windows containers on Fargate (both known from the literal values).
 pub(crate) fn windows_on_fargate(cx: &Context<'_>) -> bool {
     cx.facts.fargate && cx.facts.windows
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A task definition (1 vCPU, 2 GB, awsvpc) with the given `requiresCompatibilities` list,
+    /// `task` members added at the top level and `container` members added to its one container
+    /// `app` (both written as JSON members without the surrounding braces, or empty).
+    pub(crate) fn td(compatibilities: &str, task: &str, container: &str) -> String {
+        let sep = |s: &str| {
+            if s.is_empty() {
+                String::new()
+            } else {
+                format!(", {s}")
+            }
+        };
+        format!(
+            r#"{{"family": "t", "requiresCompatibilities": {compatibilities}, "networkMode": "awsvpc", "cpu": "1024", "memory": "2048"{}, "containerDefinitions": [{{"name": "app", "image": "nginx:1.27"{}}}]}}"#,
+            sep(task),
+            sep(container)
+        )
+    }
+
+    /// [`td`] for Fargate.
+    pub(crate) fn fargate(task: &str, container: &str) -> String {
+        td(r#"["FARGATE"]"#, task, container)
+    }
+
+    /// [`td`] for Windows Server 2022 Core containers on Fargate.
+    pub(crate) fn fargate_windows(task: &str, container: &str) -> String {
+        let platform =
+            r#""runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"}"#;
+        let task = if task.is_empty() {
+            platform.to_owned()
+        } else {
+            format!("{platform}, {task}")
+        };
+        td(r#"["FARGATE"]"#, &task, container)
+    }
+
+    /// [`td`] for EC2.
+    pub(crate) fn ec2(task: &str, container: &str) -> String {
+        td(r#"["EC2"]"#, task, container)
+    }
+
+    /// A CloudFormation template whose one Fargate task definition has `properties` (YAML lines
+    /// indented by six spaces) after its compatibilities, network mode and size.
+    pub(crate) fn fargate_cfn(properties: &str) -> String {
+        format!("Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: awsvpc\n      Cpu: 1024\n      Memory: 2048\n{properties}")
+    }
 }
