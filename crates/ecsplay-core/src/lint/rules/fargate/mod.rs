@@ -1,13 +1,16 @@
 //! Rules of the `fargate` group (rules.md §3), and the helpers they share.
 
 mod awslogs_stream_prefix_missing;
+mod compatibility_not_declared;
 mod cpu_memory_mismatch;
 mod cpu_missing;
+mod ephemeral_storage_outside_fargate;
 mod ephemeral_storage_size_out_of_range;
 mod firelens_s3_config;
 mod inference_accelerator;
 mod invalid_cpu;
 mod ipc_mode;
+mod large_size_platform_version;
 mod memory_missing;
 mod nofile_ulimit_too_high;
 mod pid_mode_host;
@@ -15,6 +18,7 @@ mod placement_constraints;
 pub mod sizes;
 mod start_timeout_out_of_range;
 mod stop_timeout_too_long;
+mod sys_ptrace_platform_version;
 mod unsupported_capability;
 mod unsupported_container_parameter;
 mod unsupported_linux_parameter;
@@ -26,6 +30,7 @@ mod windows_cpu_out_of_range;
 mod windows_pid_mode;
 mod windows_unsupported_feature;
 
+use crate::forms::Form;
 use crate::lint::{Context, Rule};
 use crate::model::{parse_task_cpu, parse_task_memory};
 use crate::source::{Node, Value};
@@ -37,6 +42,7 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &invalid_cpu::FargateInvalidCpu,
     &cpu_memory_mismatch::FargateCpuMemoryMismatch,
     &windows_cpu_out_of_range::FargateWindowsCpuOutOfRange,
+    &large_size_platform_version::FargateLargeSizePlatformVersion,
     &placement_constraints::FargatePlacementConstraints,
     &unsupported_container_parameter::FargateUnsupportedContainerParameter,
     &ipc_mode::FargateIpcMode,
@@ -44,6 +50,7 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &windows_pid_mode::FargateWindowsPidMode,
     &unsupported_linux_parameter::FargateUnsupportedLinuxParameter,
     &unsupported_capability::FargateUnsupportedCapability,
+    &sys_ptrace_platform_version::FargateSysPtracePlatformVersion,
     &unsupported_volume::FargateUnsupportedVolume,
     &unsupported_log_driver::FargateUnsupportedLogDriver,
     &awslogs_stream_prefix_missing::FargateAwslogsStreamPrefixMissing,
@@ -55,7 +62,9 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &windows_arm64::FargateWindowsArm64,
     &unsupported_os_family::FargateUnsupportedOsFamily,
     &ephemeral_storage_size_out_of_range::EphemeralStorageSizeOutOfRange,
+    &ephemeral_storage_outside_fargate::EphemeralStorageOutsideFargate,
     &nofile_ulimit_too_high::FargateNofileUlimitTooHigh,
+    &compatibility_not_declared::FargateCompatibilityNotDeclared,
 ];
 
 /// A task-level `cpu` or `memory` as ECS reads it.
@@ -164,6 +173,25 @@ pub(crate) fn set_now(node: &Node) -> bool {
 /// Whether a member holds any value known now (`null` and deploy-time values do not count).
 pub(crate) fn present_now(node: &Node) -> bool {
     !node.is_null() && !node.is_unknown()
+}
+
+/// Whether ECS may already have found the definition Fargate-compatible: a pasted body whose
+/// read-only `compatibilities` lists `FARGATE`, or describe-task-definition output, where the
+/// form drops `compatibilities` before the rules run, so it cannot be known.
+pub(crate) fn maybe_fargate_compatible(cx: &Context<'_>) -> bool {
+    cx.form == Form::Describe
+        || cx
+            .task()
+            .and_then(|t| t.get("compatibilities"))
+            .is_some_and(|c| c.items().iter().any(|i| i.as_str() == Some("FARGATE")))
+}
+
+/// Every container's `linuxParameters.capabilities.add` list: (container index, container, list).
+pub(crate) fn added_capabilities<'c, 'a>(
+    cx: &'c Context<'a>,
+) -> impl Iterator<Item = (usize, &'a Node, &'a Node)> + 'c {
+    cx.container_members("linuxParameters")
+        .filter_map(|(i, c, linux)| linux.at_path(["capabilities", "add"]).map(|a| (i, c, a)))
 }
 
 /// Whether the task is for Windows containers on Fargate (both known from the literal values).

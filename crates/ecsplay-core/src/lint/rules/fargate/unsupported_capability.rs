@@ -63,10 +63,7 @@ impl Rule for FargateUnsupportedCapability {
         if !cx.facts.fargate || cx.facts.windows {
             return;
         }
-        for (i, container, linux) in cx.container_members("linuxParameters") {
-            let Some(add) = linux.at_path(["capabilities", "add"]) else {
-                continue;
-            };
+        for (i, container, add) in super::added_capabilities(cx) {
             for item in add.items() {
                 let Some(cap) = item.as_str() else { continue };
                 let bare = cap.trim();
