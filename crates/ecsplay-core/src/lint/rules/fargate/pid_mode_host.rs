@@ -41,7 +41,7 @@ declare_rule! {
     ///
     /// ## References
     /// - BOTO:RegisterTaskDefinitionRequest.pidMode (botocore 1.44.5 ECS model: "On Fargate for Linux containers, the only valid value is task")
-    /// - MOTO: https://github.com/getmoto/moto/blob/master/moto/ecs/models.py (the error text)
+    /// - MOTO (getmoto/moto moto/ecs/models.py: the same error text)
     /// - DOC: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html
     pub struct FargatePidModeHost {
         code: "TD-FG-010",

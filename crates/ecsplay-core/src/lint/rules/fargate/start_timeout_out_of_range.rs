@@ -15,8 +15,7 @@ declare_rule! {
     /// `startTimeout` bounds how long the containers that depend on this one wait for it to
     /// reach its `dependsOn` condition. "The valid values for Fargate are 2-120 seconds", so
     /// other values are refused. Values of 0 or below are TD-DEP-009's finding; this rule reports
-    /// 1 and everything above 120. A dependency that needs longer to become healthy should get a
-    /// health check with a `startPeriod` instead.
+    /// 1 and everything above 120.
     ///
     /// ## Example
     /// ```json

@@ -14,8 +14,8 @@ declare_rule! {
     /// `stopTimeout` is how long ECS waits after SIGTERM before it kills the container. "For
     /// tasks that use the Fargate launch type, the max stop timeout value is 120 seconds" (valid
     /// values 2 to 120, default 30), so a longer value is refused. A value of 0 or below is
-    /// TD-DEP-009's finding. A shutdown that needs longer than two minutes has to be made
-    /// resumable, or run on EC2, where the agent's `ECS_CONTAINER_STOP_TIMEOUT` has no such cap.
+    /// TD-DEP-009's finding. On Fargate, work that needs more than two minutes to shut down
+    /// cleanly has to be made resumable (checkpoint it, or hand it back to a queue on SIGTERM).
     ///
     /// ## Example
     /// ```json

@@ -130,6 +130,12 @@ impl Rule for FargateUnsupportedContainerParameter {
                 }
                 if let Some(m) = container.member(key) {
                     if super::set_now(&m.value) {
+                        // gMSA, the usual reason for security options on Windows, needs EC2.
+                        let help = if windows {
+                            "remove dockerSecurityOptions; Windows containers on Fargate support no security options (gMSA needs EC2 container instances)"
+                        } else {
+                            help
+                        };
                         out.push(
                             Finding::at_key(
                                 m,
@@ -249,13 +255,14 @@ mod tests {
             &Rule::META,
             &fargate_windows("", r#""privileged": true, "dnsServers": ["10.0.0.2"]"#),
         );
-        assert_fails(
+        let d = assert_fails(
             &Rule::META,
             &fargate_windows(
                 "",
                 r#""dockerSecurityOptions": ["credentialspec:arn:aws:s3:::b/k"]"#,
             ),
         );
+        assert!(d[0].help.as_deref().unwrap().contains("gMSA needs EC2"));
     }
 
     #[test]

@@ -25,11 +25,12 @@ declare_rule! {
     ///
     /// ## Why is this bad?
     /// Each of them changes the Docker host (its devices, its shared-memory mount, its memory
-    /// file systems), which a Fargate task cannot reach; the API documentation says of each "If
-    /// you're using tasks that use the Fargate launch type, the … parameter isn't supported", and
-    /// ECS refuses the definition. Other `linuxParameters` members (`capabilities`,
-    /// `initProcessEnabled`) are fine on Fargate. On Windows, `linuxParameters` as a whole is
-    /// reported by TD-WIN-001 instead.
+    /// file systems), which a Fargate task cannot reach. The Fargate task definition page lists
+    /// all three as not supported (the API documentation says so of `devices` and
+    /// `sharedMemorySize` too), and ECS refuses the definition. Other `linuxParameters` members
+    /// (`initProcessEnabled`, `capabilities.drop`, and `capabilities.add` with `SYS_PTRACE`) are
+    /// fine on Fargate. On Windows, `linuxParameters` as a whole is reported by TD-WIN-001
+    /// instead.
     ///
     /// ## Example
     /// ```json

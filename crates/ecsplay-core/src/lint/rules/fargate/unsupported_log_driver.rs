@@ -96,7 +96,12 @@ impl Rule for FargateUnsupportedLogDriver {
                         container_label(container, i)
                     ),
                 )
-                .help("use \"awslogs\" to send the logs to CloudWatch Logs, or \"awsfirelens\" with a FireLens router container to send them anywhere else"),
+                .help(if cx.facts.windows {
+                    // FireLens is not available for Windows containers (TD-LOG-020).
+                    "use \"awslogs\" to send the logs to CloudWatch Logs, or \"splunk\"; FireLens is not available for Windows containers"
+                } else {
+                    "use \"awslogs\" to send the logs to CloudWatch Logs, or \"awsfirelens\" with a FireLens router container to send them anywhere else"
+                }),
             );
         }
     }
@@ -104,7 +109,7 @@ impl Rule for FargateUnsupportedLogDriver {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{ec2, fargate, fargate_cfn};
+    use super::super::testing::{ec2, fargate, fargate_cfn, fargate_windows};
     use super::FargateUnsupportedLogDriver as Rule;
     use crate::lint::testing::{assert_fails, assert_passes, spanned};
 
@@ -157,5 +162,15 @@ mod tests {
             &fargate_cfn("      ContainerDefinitions:\n        - LogConfiguration:\n            LogDriver: !Ref Driver\n"),
         );
         assert_passes(&Rule::META, &ec2("", &log("\"json-file\"")));
+    }
+
+    #[test]
+    fn windows_help_does_not_propose_firelens() {
+        let d = assert_fails(&Rule::META, &fargate_windows("", &log("\"json-file\"")));
+        assert!(d[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("FireLens is not available"));
     }
 }
