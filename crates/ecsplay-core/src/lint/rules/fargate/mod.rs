@@ -138,7 +138,7 @@ fn task_size<'a>(
 /// The Fargate cpu to propose instead of `near`: the closest size offered for the operating
 /// system that allows `memory` when one does, else the closest size. Returns the size and
 /// whether it allows `memory`.
-pub(crate) fn propose_cpu(
+fn propose_cpu(
     near: u64,
     memory: Option<u64>,
     windows: bool,
