@@ -1,3 +1,4 @@
+use super::sizes;
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 
@@ -55,15 +56,33 @@ impl Rule for FargateCpuMissing {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(task) = cx.task() else { return };
         if cx.facts.fargate && task.get("cpu").is_none() {
+            // With a readable memory, propose the sizes that allow it.
+            let memory = super::task_memory(cx).map(|m| m.value);
+            let fitting: Vec<String> = sizes::offered(cx.facts.windows)
+                .filter(|s| memory.is_some_and(|mib| s.allows(mib)))
+                .map(|s| format!("\"{}\" ({} vCPU)", s.cpu, s.vcpu))
+                .collect();
+            let help = match (fitting.split_last(), memory) {
+                (Some((last, rest)), Some(mib)) => {
+                    let choices = if rest.is_empty() {
+                        last.clone()
+                    } else {
+                        format!("{} or {last}", rest.join(", "))
+                    };
+                    format!("add a task-level \"cpu\" that allows memory {mib} MiB: {choices}")
+                }
+                _ => {
+                    "add a task-level \"cpu\", for example \"256\" (.25 vCPU) or \"1024\" (1 vCPU)"
+                        .to_owned()
+                }
+            };
             // A missing member points at the object that should contain it (rules.md §0.5).
             out.push(
                 Finding::at(
                     task,
                     "Fargate requires that 'cpu' be defined at the task level",
                 )
-                .help(
-                    "add a task-level \"cpu\", for example \"256\" (.25 vCPU) or \"1024\" (1 vCPU)",
-                ),
+                .help(help),
             );
         }
     }
@@ -82,6 +101,41 @@ mod tests {
         );
         assert_eq!(d[0].pointer, "");
         assert_eq!(d[0].range.start.offset, 0);
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("add a task-level \"cpu\" that allows memory 512 MiB: \"256\" (.25 vCPU)")
+        );
+    }
+
+    #[test]
+    fn help_lists_the_sizes_that_allow_the_memory() {
+        let d = assert_fails(
+            &Rule::META,
+            r#"{"family": "a", "requiresCompatibilities": ["FARGATE"], "memory": "2 GB", "containerDefinitions": []}"#,
+        );
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("add a task-level \"cpu\" that allows memory 2048 MiB: \"256\" (.25 vCPU), \"512\" (.5 vCPU) or \"1024\" (1 vCPU)")
+        );
+        // Windows containers on Fargate start at 1 vCPU.
+        let d = assert_fails(
+            &Rule::META,
+            r#"{"family": "a", "requiresCompatibilities": ["FARGATE"], "runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"}, "memory": "2048", "containerDefinitions": []}"#,
+        );
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("add a task-level \"cpu\" that allows memory 2048 MiB: \"1024\" (1 vCPU)")
+        );
+        // No size allows the memory: the generic help.
+        let d = assert_fails(
+            &Rule::META,
+            r#"{"family": "a", "requiresCompatibilities": ["FARGATE"], "memory": "100", "containerDefinitions": []}"#,
+        );
+        assert!(d[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("for example \"256\""));
     }
 
     #[test]
