@@ -1,5 +1,4 @@
 use crate::declare_rule;
-use crate::diagnostic::Severity;
 use crate::lint::rules::network::field;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
@@ -7,14 +6,22 @@ use crate::model::container_label;
 declare_rule! {
     /// ## What it does
     /// Reports a port mapping `protocol` that is neither `tcp` nor `udp` (the values are
-    /// lower-case). It is an error in a CloudFormation template and a warning in the API forms.
+    /// lower-case).
+    ///
+    /// The catalogue rates this an error in CloudFormation, because cfn-lint rejects it
+    /// (`E3030 'TCP' is not one of ['tcp', 'udp']`) and the resource schema's enum lists only
+    /// the two values. It is a warning in every form here: CloudFormation's own schema check of
+    /// `AWS::ECS::TaskDefinition` has been seen to report invalid properties without failing
+    /// the resource (cloudformation-coverage-roadmap #1005), and AWS's App Mesh walkthrough
+    /// stacks deploy task definitions with `Protocol: 'http'`. Until CloudFormation is seen to
+    /// refuse it, an error would be a false one.
     ///
     /// ## Why is this bad?
-    /// CloudFormation validates the property against its enum and rejects the stack (cfn-lint
-    /// `E3030 'TCP' is not one of ['tcp', 'udp']`). RegisterTaskDefinition is more lenient: it
-    /// accepts any string and treats it as `tcp`. That hides mistakes: `"UDP"` or `"Udp"`
-    /// silently becomes a TCP mapping, and a UDP service never receives its traffic; `sctp` is
-    /// not supported at all.
+    /// RegisterTaskDefinition accepts any string here and treats it as `tcp`. That hides
+    /// mistakes: `"UDP"` or `"Udp"` silently becomes a TCP mapping, and a UDP service never
+    /// receives its traffic; `http` is an application protocol (for Service Connect that is
+    /// `appProtocol`), and `sctp` is not supported at all. cfn-lint fails the template, and the
+    /// ECS console refuses it (`Valid values for portMapping protocol are tcp and udp.`).
     ///
     /// ## Example
     /// ```json
@@ -39,6 +46,8 @@ declare_rule! {
     /// ## References
     /// - BOTO:PortMapping.protocol (botocore 1.44.5 ECS model: TransportProtocol `tcp` | `udp`, default tcp)
     /// - CFN-SCHEMA: AWS::ECS::TaskDefinition PortMapping.Protocol enum (cfn-lint 1.58.0, E3030)
+    /// - ERR: https://github.com/hashicorp/terraform-provider-aws/issues/3645 (ECS stores "http" as tcp; the console rejects it)
+    /// - ERR: https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/1005 (schema validation message, resource still created)
     pub struct PortProtocolInvalid {
         code: "TD-PORT-005",
         name: "port-protocol-invalid",
@@ -69,9 +78,8 @@ impl Rule for PortProtocolInvalid {
             let finding = if cx.is_cloudformation() {
                 Finding::at(
                     node,
-                    format!("{key} \"{value}\" of container {container} is not one of tcp, udp; CloudFormation rejects it"),
+                    format!("{key} \"{value}\" of container {container} is not one of tcp, udp: cfn-lint (E3030) rejects it and ECS treats it as tcp"),
                 )
-                .severity(Severity::Error)
             } else {
                 Finding::at(
                     node,
@@ -125,9 +133,10 @@ mod tests {
     }
 
     #[test]
-    fn cloudformation_rejects_them() {
+    fn cloudformation_warns_too() {
+        // AWS's own App Mesh walkthrough stacks deploy `Protocol: 'http'`: not an error.
         let d = assert_fails(&Rule::META, "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: s\n          Image: b\n          PortMappings: [{ContainerPort: 80, Protocol: TCP}]\n");
-        assert_eq!(d[0].severity, Severity::Error);
+        assert_eq!(d[0].severity, Severity::Warning);
         assert_eq!(
             d[0].pointer,
             "/Resources/T/Properties/ContainerDefinitions/0/PortMappings/0/Protocol"
