@@ -16,11 +16,10 @@ declare_rule! {
     ///
     /// ## Why is this bad?
     /// In host mode a container shares the instance's network stack. Running as root there, a
-    /// compromised process can bind any port of the instance, sniff or reconfigure the host's
-    /// interfaces (with the capabilities root gets by default) and reach services that listen
-    /// only on the host's loopback, such as the ECS agent's introspection API. The ECS
-    /// documentation recommends a non-root user for host-mode tasks, and Security Hub flags the
-    /// task definition (ECS.1).
+    /// compromised process can bind the instance's privileged ports (below 1024) and, with the
+    /// `NET_RAW` capability Docker grants root by default, craft and capture raw packets on the
+    /// host's own interfaces. The ECS API documentation recommends a non-root user for host-mode
+    /// tasks, and Security Hub flags the task definition (ECS.1).
     ///
     /// ## Example
     /// ```json

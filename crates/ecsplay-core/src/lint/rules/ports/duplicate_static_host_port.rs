@@ -15,9 +15,10 @@ declare_rule! {
     ///
     /// ## Why is this bad?
     /// A host port of a container instance can be bound only once. ECS reserves each static
-    /// host port of a task while it runs, and the second mapping of the same port cannot be
-    /// satisfied on any instance: the task fails to start, or is never placed. Use two host
-    /// ports, or dynamic host ports (`hostPort` omitted or 0) behind a load balancer.
+    /// host port of a task while it runs, so the second mapping of the same port could never be
+    /// satisfied, and ECS refuses the definition: `TCP host port '3000' is mapped multiple
+    /// times in task.` Use two host ports, or dynamic host ports (`hostPort` omitted or 0)
+    /// behind a load balancer.
     ///
     /// ## Example
     /// ```json
@@ -45,6 +46,7 @@ declare_rule! {
     ///
     /// ## References
     /// - BOTO:PortMapping.hostPort (botocore 1.44.5 ECS model: static host ports are reserved on the container instance while the task runs)
+    /// - ERR: https://github.com/aws/amazon-ecs-agent/issues/1220
     pub struct DuplicateStaticHostPort {
         code: "TD-PORT-007",
         name: "duplicate-static-host-port",
@@ -91,7 +93,10 @@ impl Rule for DuplicateStaticHostPort {
             out.push(
                 Finding::at(
                     node,
-                    format!("{key} {value}/{proto} is mapped twice in this task ({who}); an instance can bind a host port only once"),
+                    format!(
+                        "{} host port '{value}' is mapped multiple times in task ({who}); an instance can bind a host port only once",
+                        proto.to_ascii_uppercase()
+                    ),
                 )
                 .label(first, format!("{value}/{proto} first mapped here"))
                 .help(format!("give one of the two mappings another host port, or set {key} to 0 for a dynamic port")),
@@ -126,7 +131,7 @@ mod tests {
         assert_eq!(spanned(&text, &d[0]), "8080");
         assert_eq!(
             d[0].message,
-            "hostPort 8080/tcp is mapped twice in this task (containers 'a' and 'b' both map it); an instance can bind a host port only once"
+            "TCP host port '8080' is mapped multiple times in task (containers 'a' and 'b' both map it); an instance can bind a host port only once"
         );
         assert_eq!(
             d[0].labels[0].pointer,
