@@ -16,7 +16,9 @@ declare_rule! {
     /// packet loss, blackholed ports) through endpoints of the ECS agent. The documentation
     /// says it "only works with tasks using the awsvpc or host network modes" and "isn't
     /// available on Windows", so the experiment the flag is meant for cannot run against this
-    /// task.
+    /// task: the agent's fault endpoints check the network mode of the task that calls them,
+    /// and the AWS CDK refuses to synthesize such a task definition (`Only AWS_VPC and HOST
+    /// Network Modes are supported for enabling Fault Injection`).
     ///
     /// ## Example
     /// ```json
@@ -45,6 +47,8 @@ declare_rule! {
     /// ## References
     /// - DOC: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fault-injection.html ("Fault injection only works with tasks using the awsvpc or host network modes. Fault injection isn't available on Windows.")
     /// - BOTO:RegisterTaskDefinitionRequest.enableFaultInjection (botocore 1.44.5 ECS model)
+    /// - https://github.com/aws/aws-cdk/pull/32598 (CDK validation of the network mode)
+    /// - https://github.com/aws/amazon-ecs-agent/pull/4302 (agent fault handlers require host or awsvpc)
     pub struct FaultInjectionUnsupported {
         code: "TD-NET-021",
         name: "fault-injection-unsupported",

@@ -14,7 +14,8 @@ declare_rule! {
     /// ## Why is this bad?
     /// Windows container instances offer two network modes: the Windows default, a NAT network,
     /// which you get by leaving `networkMode` out, and `awsvpc`. The other modes are Linux
-    /// Docker features; ECS rejects a Windows task definition that asks for them.
+    /// Docker networking features: a Windows container instance cannot run a task in them, so
+    /// the task never starts.
     ///
     /// ## Example
     /// ```json
