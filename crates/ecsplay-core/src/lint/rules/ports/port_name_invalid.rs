@@ -72,6 +72,7 @@ mod tests {
         let d = assert_fails(&Rule::META, &text);
         assert_eq!(d[0].pointer, "/0/portMappings/0/name");
         assert_eq!(spanned(&text, &d[0]), "\"Web\"");
+        assert!(d[0].message.contains("\"Web\" does not match"));
         for bad in ["-web", "web.http", &"a".repeat(65)] {
             assert_fails(&Rule::META, &container(bad));
         }

@@ -111,17 +111,17 @@ impl Rule for ReservedHostPort {
                 .unwrap_or("hostPort")
                 .to_owned();
             let (condition, severity) = match reserved.when {
-                ReservedWhen::Always => (String::new(), Severity::Error),
+                ReservedWhen::Always => (", so the task cannot be placed".to_owned(), Severity::Error),
                 ReservedWhen::PrometheusMetrics => (
-                    " when the ECS agent exposes Prometheus metrics (ECS_ENABLE_PROMETHEUS_METRICS)".to_owned(),
+                    " when the ECS agent exposes Prometheus metrics (ECS_ENABLE_PROMETHEUS_METRICS); the task cannot be placed on such instances".to_owned(),
                     Severity::Warning,
                 ),
                 ReservedWhen::TaskIamRoles if task_role => (
-                    " with IAM roles for tasks, which this task's taskRoleArn needs".to_owned(),
+                    " with IAM roles for tasks, which this task's taskRoleArn needs, so the task cannot be placed".to_owned(),
                     Severity::Error,
                 ),
                 ReservedWhen::TaskIamRoles => (
-                    " when IAM roles for tasks are enabled".to_owned(),
+                    " when IAM roles for tasks are enabled; the task cannot be placed on such instances".to_owned(),
                     Severity::Warning,
                 ),
             };
@@ -137,7 +137,7 @@ impl Rule for ReservedHostPort {
                 Finding::at(
                     node,
                     format!(
-                        "{key} {value} of container {} is reserved on {os} container instances for {}{condition}, so the task cannot be placed",
+                        "{key} {value} of container {} is reserved on {os} container instances for {}{condition}",
                         container_label(container, i),
                         reserved.purpose
                     ),
