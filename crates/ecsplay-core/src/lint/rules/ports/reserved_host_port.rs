@@ -11,8 +11,8 @@ declare_rule! {
     /// instance: a `hostPort` in `bridge` mode or the Windows default (NAT) mode, or a mapped
     /// port in `host` mode, for EC2 or ECS Anywhere (`EXTERNAL`).
     ///
-    /// The lists, with their sources, are [`LINUX_RESERVED_PORTS`](super::LINUX_RESERVED_PORTS)
-    /// and [`WINDOWS_RESERVED_PORTS`](super::WINDOWS_RESERVED_PORTS):
+    /// The lists, with their sources, are the `LINUX_RESERVED_PORTS` and
+    /// `WINDOWS_RESERVED_PORTS` tables of the ports rule group:
     ///
     /// - Linux: 22 (SSH), 2375 and 2376 (Docker), 51678 and 51679 (ECS agent); 51680 (agent
     ///   Prometheus metrics) only when the agent exposes metrics, so it is a warning.
