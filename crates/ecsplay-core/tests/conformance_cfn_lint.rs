@@ -43,7 +43,13 @@ const COVERAGE: &[(&str, &[&str])] = &[
 ];
 
 /// Cases where our verdict differs from cfn-lint's, by case id suffix and form, with the reason.
-const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[];
+const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[(
+    "test_ecs_task_fargate_properties.py::test_validate[instance8-expected8]",
+    "api",
+    "FARGATE without NetworkMode: cfn-lint requires the property; in the API forms TD-NET-003 is a \
+     warning (rules.md §2), because RegisterTaskDefinition's refusal of the omission is not \
+     verified. The CloudFormation form agrees (error).",
+)];
 
 /// API names that are not a first-letter case change of the CloudFormation name.
 const RENAMED: &[(&str, &str)] = &[
