@@ -14,12 +14,12 @@ declare_rule! {
     /// API reference says the list must start with one of them (older documentation assumed
     /// `CMD` when it was left out). RegisterTaskDefinition has been seen accepting such a list,
     /// but Docker matches the first word exactly, so anything else, `cmd-shell` in lower case
-    /// included, is an unknown check type: no check ever passes, the container never becomes
-    /// HEALTHY, a service replaces the task again and again, and containers waiting on its
-    /// `HEALTHY` condition never start. The AWS Distro for OpenTelemetry examples used
-    /// `["/healthcheck"]` and users reported the collector staying unhealthy forever until they
-    /// wrote `["CMD", "/healthcheck"]`. `NONE` (Docker's way to disable a check) has the same
-    /// effect in a task definition: leave out `healthCheck` instead.
+    /// included, is an unknown check type: no check ever runs and the container never becomes
+    /// HEALTHY. Containers that wait for its `HEALTHY` condition never start, and the task's
+    /// health never tells a hung container from a working one. The AWS Distro for
+    /// OpenTelemetry examples used `["/healthcheck"]`, and users reported the collector staying
+    /// unhealthy until they wrote `["CMD", "/healthcheck"]`. `NONE` (Docker's way to disable a
+    /// check) has the same effect in a task definition: leave out `healthCheck` instead.
     ///
     /// ## Example
     /// ```json
