@@ -11,7 +11,7 @@ declare_rule! {
     /// ## Why is this bad?
     /// The `awslogs` driver sends the container's output to CloudWatch Logs with the
     /// credentials of the task execution role (`logs:CreateLogStream`, `logs:PutLogEvents`); on
-    /// these launch types there is no instance role to use instead. RegisterTaskDefinition
+    /// these launch types it does not fall back on an instance role. RegisterTaskDefinition
     /// refuses the definition: `Fargate requires task definition to have execution role ARN to
     /// support log driver awslogs.`
     ///

@@ -10,7 +10,7 @@ declare_rule! {
     ///
     /// ## Why is this bad?
     /// On these launch types the image is pulled with the credentials of the task execution
-    /// role; there is no instance role to fall back on. RegisterTaskDefinition refuses the
+    /// role, not with an instance role you control. RegisterTaskDefinition refuses the
     /// definition: `Fargate requires task definition to have execution role ARN to support ECR
     /// images.` Images from ECR Public (`public.ecr.aws/...`) or Docker Hub need no role.
     ///

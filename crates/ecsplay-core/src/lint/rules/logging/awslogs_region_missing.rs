@@ -10,9 +10,11 @@ declare_rule! {
     ///
     /// ## Why is this bad?
     /// The ECS documentation marks `awslogs-region` as required: it is the Region of the log
-    /// group the driver writes to, and ECS does not fill it in. cfn-lint requires it everywhere
-    /// (`'awslogs-region' is a required property`). Without it the driver has no CloudWatch Logs
-    /// endpoint to send to and the container does not start.
+    /// group the driver writes to, and ECS does not fill it in (an ECS agent maintainer: a task
+    /// definition without it "would be considered invalid"). cfn-lint requires it everywhere
+    /// (`'awslogs-region' is a required property`). Without it Docker's driver refuses to start
+    /// the container (`must specify a value for environment variable 'AWS_REGION' or log opt
+    /// 'awslogs-region'`).
     ///
     /// ## Example
     /// ```json
@@ -48,6 +50,8 @@ declare_rule! {
     /// - BOTO:LogConfiguration.options (botocore 1.44.5 ECS model: awslogs options)
     /// - CFN-EXT:logging_configuration.json (cfn-lint 1.58.0, E3046: awslogs-region required)
     /// - DOC: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html
+    /// - ERR: https://github.com/aws/amazon-ecs-agent/pull/4191 (review thread: omitting awslogs-region is invalid)
+    /// - ERR: https://github.com/moby/moby/issues/20358 (Docker's error without a region)
     pub struct AwslogsRegionMissing {
         code: "TD-LOG-006",
         name: "awslogs-region-missing",
