@@ -326,13 +326,24 @@ proptest! {
     #[test]
     fn plans_are_sound_and_complete(
         gens in proptest::collection::vec(instance_gen(), 0..12),
-        reqs in proptest::collection::vec(request_gen(), 1..4),
+        reqs in proptest::collection::vec((request_gen(), proptest::option::of(0usize..12)), 1..4),
         seed in any::<u64>(),
     ) {
+        let mut gens = gens;
         let mut fleet = fleet_of(&gens);
         let mut ledgers = vec![Ledger::default(); gens.len()];
         let mut rng = Pcg64Mcg::seed_from_u64(seed);
-        for g in &reqs {
+        for (g, flip) in &reqs {
+            // Between requests an instance may be drained or reactivated, which the fleet's
+            // cached eligibility must notice.
+            if let Some(k) = flip.filter(|k| *k < gens.len()) {
+                let status = match gens[k].status {
+                    InstanceStatus::Active => InstanceStatus::Draining,
+                    _ => InstanceStatus::Active,
+                };
+                gens[k].status = status;
+                fleet.set_status(k, status);
+            }
             let req = request_of(g);
             for outcome in place(&mut fleet, &req, g.count, &mut rng, false) {
                 match outcome {

@@ -4,7 +4,9 @@
 //! the filters of the placement pipeline scan them as plain integer arrays; everything else about
 //! an instance is in [`Instance`].
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 
 /// The lifecycle state of a container instance (API:ContainerInstance.status).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -115,8 +117,33 @@ pub struct Fleet {
     pub(crate) used_tcp: Vec<BTreeSet<u16>>,
     pub(crate) used_udp: Vec<BTreeSet<u16>>,
     pub(crate) running: Vec<u32>,
-    pub(crate) groups: Vec<HashMap<String, u32>>,
+    /// Task groups by name, each with its count of tasks per instance (dense, so a placement
+    /// request reads its group's counts as one slice).
+    group_ids: HashMap<String, usize>,
+    group_names: Vec<String>,
+    pub(crate) group_counts: Vec<Vec<u32>>,
     by_id: HashMap<String, usize>,
+    /// Bumped whenever something the derived data depends on changes (instances, status,
+    /// agent, attributes).
+    generation: u64,
+    cache: RefCell<Derived>,
+}
+
+/// An attribute's values interned over the instances.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct AttributeIndex {
+    /// The value id of each instance (0 is "no such attribute").
+    pub value_of: Vec<u32>,
+    /// The value of each id (`""` for id 0).
+    pub names: Vec<String>,
+}
+
+/// Data derived from the fleet that placement requests reuse until the fleet changes.
+#[derive(Clone, Debug, Default)]
+struct Derived {
+    generation: u64,
+    attributes: HashMap<String, Rc<AttributeIndex>>,
+    eligible: HashMap<String, Rc<Vec<u32>>>,
 }
 
 /// The most host ports an instance may have reserved, defaults included (API:PortMapping.hostPort).
@@ -143,8 +170,11 @@ impl Fleet {
         self.used_tcp.push(BTreeSet::new());
         self.used_udp.push(BTreeSet::new());
         self.running.push(0);
-        self.groups.push(HashMap::new());
+        for counts in &mut self.group_counts {
+            counts.push(0);
+        }
         self.instances.push(instance);
+        self.generation += 1;
         Some(index)
     }
 
@@ -180,6 +210,7 @@ impl Fleet {
     pub fn set_status(&mut self, index: usize, status: InstanceStatus) {
         if let Some(i) = self.instances.get_mut(index) {
             i.status = status;
+            self.generation += 1;
         }
     }
 
@@ -187,7 +218,78 @@ impl Fleet {
     pub fn set_agent_connected(&mut self, index: usize, connected: bool) {
         if let Some(i) = self.instances.get_mut(index) {
             i.agent_connected = connected;
+            self.generation += 1;
         }
+    }
+
+    /// Sets (or, with `None`, removes) a custom attribute of an instance.
+    pub fn set_attribute(&mut self, index: usize, name: &str, value: Option<String>) {
+        if let Some(i) = self.instances.get_mut(index) {
+            match value {
+                Some(v) => i.attributes.insert(name.to_owned(), v),
+                None => i.attributes.remove(name),
+            };
+            self.generation += 1;
+        }
+    }
+
+    fn derived(&self) -> std::cell::RefMut<'_, Derived> {
+        let mut d = self.cache.borrow_mut();
+        if d.generation != self.generation {
+            *d = Derived {
+                generation: self.generation,
+                ..Derived::default()
+            };
+        }
+        d
+    }
+
+    /// An attribute's values interned over the instances (computed once per fleet change).
+    pub(crate) fn attribute_index(&self, name: &str) -> Rc<AttributeIndex> {
+        let mut d = self.derived();
+        if let Some(ix) = d.attributes.get(name) {
+            return Rc::clone(ix);
+        }
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut index = AttributeIndex {
+            value_of: Vec::with_capacity(self.instances.len()),
+            names: vec![String::new()],
+        };
+        for inst in &self.instances {
+            let id = match inst.attributes.get(name) {
+                None => 0,
+                Some(v) => {
+                    let next = u32::try_from(index.names.len()).unwrap_or(u32::MAX);
+                    *ids.entry(v.as_str()).or_insert_with(|| {
+                        index.names.push(v.clone());
+                        next
+                    })
+                }
+            };
+            index.value_of.push(id);
+        }
+        let ix = Rc::new(index);
+        d.attributes.insert(name.to_owned(), Rc::clone(&ix));
+        ix
+    }
+
+    /// The instances passing a request's static checks, computed by `compute` once per fleet
+    /// change and request signature `key`.
+    pub(crate) fn eligible(&self, key: &str, compute: impl FnOnce() -> Vec<u32>) -> Rc<Vec<u32>> {
+        if let Some(e) = self.derived().eligible.get(key) {
+            return Rc::clone(e);
+        }
+        let e = Rc::new(compute());
+        self.derived().eligible.insert(key.to_owned(), Rc::clone(&e));
+        e
+    }
+
+    /// The per-instance task counts of a group (empty when the group has no task anywhere).
+    pub(crate) fn group_slice(&self, group: &str) -> &[u32] {
+        self.group_ids
+            .get(group)
+            .and_then(|g| self.group_counts.get(*g))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Free CPU units on an instance.
@@ -217,19 +319,16 @@ impl Fleet {
 
     /// How many tasks of a group are on an instance.
     pub fn group_count(&self, index: usize, group: &str) -> u32 {
-        self.groups
-            .get(index)
-            .and_then(|g| g.get(group))
-            .copied()
-            .unwrap_or(0)
+        self.group_slice(group).get(index).copied().unwrap_or(0)
     }
 
-    /// The task groups on an instance.
+    /// The task groups with a task on an instance.
     pub fn groups_on(&self, index: usize) -> impl Iterator<Item = &str> {
-        self.groups
-            .get(index)
-            .into_iter()
-            .flat_map(|g| g.keys().map(String::as_str))
+        self.group_names
+            .iter()
+            .zip(&self.group_counts)
+            .filter(move |(_, counts)| counts.get(index).is_some_and(|c| *c > 0))
+            .map(|(name, _)| name.as_str())
     }
 
     /// The TCP ports reserved on an instance: the agent's and those of its tasks, sorted.
@@ -318,8 +417,22 @@ impl Fleet {
         if let Some(v) = self.running.get_mut(index) {
             *v = v.saturating_add(1);
         }
-        if let Some(g) = self.groups.get_mut(index) {
-            *g.entry(group.to_owned()).or_insert(0) += 1;
+        let g = match self.group_ids.get(group) {
+            Some(g) => *g,
+            None => {
+                let g = self.group_names.len();
+                self.group_ids.insert(group.to_owned(), g);
+                self.group_names.push(group.to_owned());
+                self.group_counts.push(vec![0; self.instances.len()]);
+                g
+            }
+        };
+        if let Some(c) = self
+            .group_counts
+            .get_mut(g)
+            .and_then(|counts| counts.get_mut(index))
+        {
+            *c = c.saturating_add(1);
         }
     }
 
@@ -356,13 +469,13 @@ impl Fleet {
         if let Some(v) = self.running.get_mut(index) {
             *v = v.saturating_sub(1);
         }
-        if let Some(g) = self.groups.get_mut(index) {
-            if let Some(n) = g.get_mut(group) {
-                *n = n.saturating_sub(1);
-                if *n == 0 {
-                    g.remove(group);
-                }
-            }
+        if let Some(c) = self
+            .group_ids
+            .get(group)
+            .and_then(|g| self.group_counts.get_mut(*g))
+            .and_then(|counts| counts.get_mut(index))
+        {
+            *c = c.saturating_sub(1);
         }
     }
 }

@@ -6,14 +6,15 @@
 //! registration order and draw from the seeded RNG the same way, so they always agree (a property
 //! test holds them to it).
 
-use super::fleet::{Fleet, InstanceStatus, MAX_RESERVED_PORTS};
+use super::fleet::{AttributeIndex, Fleet, InstanceStatus, MAX_RESERVED_PORTS};
 use super::query::Subjects;
 use super::{BinpackField, Check, Constraint, Request, SpreadField, Strategy};
 use rand::RngExt;
 use rand_pcg::Pcg64Mcg;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// What happened to one task.
 #[derive(Clone, Debug)]
@@ -108,16 +109,18 @@ pub struct Explanation {
 }
 
 struct SpreadIndex {
-    value_of: Vec<u32>,
+    index: Rc<AttributeIndex>,
+    /// Tasks of the group on instances with each value id.
     count: Vec<u32>,
-    names: Vec<String>,
 }
 
 /// What is computed once per request and kept up to date while its tasks are placed.
 struct Prepared {
-    /// Candidate, agent, attribute and location checks and the constraints that do not depend
-    /// on the tasks, folded into one flag per instance.
-    static_ok: Vec<bool>,
+    /// The candidates passing the checks that do not change while tasks are placed (status,
+    /// agent, attributes, location, constraints that do not look at tasks), in index order.
+    eligible: Rc<Vec<u32>>,
+    /// When the first strategy spreads over an attribute: the eligible instances of each value.
+    buckets: Vec<Vec<u32>>,
     /// Tasks of the request's group on each instance.
     group_on: Vec<u32>,
     /// One index per spread-on-attribute strategy.
@@ -158,9 +161,7 @@ impl Subjects for View<'_> {
             .map_or("", |i| i.ec2_instance_id.as_str())
     }
     fn registered_at(&self) -> i64 {
-        self.fleet
-            .instance(self.index)
-            .map_or(0, |i| i.registered_at)
+        self.fleet.instance(self.index).map_or(0, |i| i.registered_at)
     }
     fn running_tasks_count(&self) -> u64 {
         u64::from(self.fleet.running_tasks(self.index))
@@ -177,63 +178,91 @@ fn is_static(c: &Constraint) -> bool {
     }
 }
 
+/// What the static checks of a request depend on, as a cache key.
+fn static_signature(request: &Request) -> String {
+    let mut key = String::new();
+    for a in &request.demand.required_attributes {
+        key.push_str(&a.name);
+        key.push('=');
+        key.push_str(a.value.as_deref().unwrap_or("\u{0}"));
+        key.push('\u{1}');
+    }
+    key.push('\u{2}');
+    if let Some(azs) = &request.demand.availability_zones {
+        for az in azs {
+            key.push_str(az);
+            key.push('\u{1}');
+        }
+    }
+    key.push('\u{2}');
+    for c in request.constraints.iter().filter(|c| is_static(c)) {
+        if let Constraint::MemberOf(e) = c {
+            key.push_str(e.text());
+            key.push('\u{1}');
+        }
+    }
+    key
+}
+
 fn prepare(fleet: &Fleet, request: &Request) -> Prepared {
     let n = fleet.len();
-    let mut group_on = vec![0u32; n];
-    for (i, g) in group_on.iter_mut().enumerate() {
-        *g = fleet.group_count(i, &request.group);
-    }
-    let spread = request
+    let mut group_on = fleet.group_slice(&request.group).to_vec();
+    group_on.resize(n, 0);
+    let spread: Vec<Option<SpreadIndex>> = request
         .strategies
         .iter()
         .map(|s| match s {
             Strategy::Spread(SpreadField::Attribute(name)) => {
-                let mut ids: HashMap<&str, u32> = HashMap::new();
-                let mut names = Vec::new();
-                let mut value_of = Vec::with_capacity(n);
-                for inst in fleet.instances() {
-                    let v = inst.attributes.get(name).map_or("", String::as_str);
-                    let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
-                    let id = *ids.entry(v).or_insert_with(|| {
-                        names.push(v.to_owned());
-                        next
-                    });
-                    value_of.push(id);
-                }
-                let mut count = vec![0u32; names.len()];
-                for (i, id) in value_of.iter().enumerate() {
+                let index = fleet.attribute_index(name);
+                let mut count = vec![0u32; index.names.len()];
+                for (id, on) in index.value_of.iter().zip(&group_on) {
                     if let Some(c) = count.get_mut(*id as usize) {
-                        *c = c.saturating_add(group_on.get(i).copied().unwrap_or(0));
+                        *c = c.saturating_add(*on);
                     }
                 }
-                Some(SpreadIndex {
-                    value_of,
-                    count,
-                    names,
-                })
+                Some(SpreadIndex { index, count })
             }
             _ => None,
         })
         .collect();
-    let static_constraints: Vec<&Constraint> = request
-        .constraints
-        .iter()
-        .filter(|c| is_static(c))
-        .collect();
-    let static_ok = (0..n)
-        .map(|i| {
-            fleet
-                .instance(i)
-                .is_some_and(|inst| inst.status == InstanceStatus::Active)
-                && [Check::Agent, Check::Attribute, Check::Location]
-                    .into_iter()
-                    .all(|c| verdict(fleet, i, request, None, c).pass)
-                && static_constraints.iter().all(|c| match c {
-                    Constraint::MemberOf(e) => e.matches(&View { fleet, index: i }),
-                    Constraint::DistinctInstance => true,
-                })
-        })
-        .collect();
+    let eligible = fleet.eligible(&static_signature(request), || {
+        let static_constraints: Vec<usize> = request
+            .constraints
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| is_static(c))
+            .map(|(i, _)| i)
+            .collect();
+        (0..n)
+            .filter(|&i| {
+                fleet
+                    .instance(i)
+                    .is_some_and(|inst| inst.status == InstanceStatus::Active)
+                    && [Check::Agent, Check::Attribute, Check::Location]
+                        .into_iter()
+                        .chain(static_constraints.iter().map(|c| Check::Constraint(*c)))
+                        .all(|c| verdict(fleet, i, request, None, c).pass)
+            })
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect()
+    });
+    let buckets = match spread.first() {
+        Some(Some(sp)) => {
+            let mut buckets = vec![Vec::new(); sp.index.names.len()];
+            for &i in eligible.iter() {
+                if let Some(b) = sp
+                    .index
+                    .value_of
+                    .get(i as usize)
+                    .and_then(|id| buckets.get_mut(*id as usize))
+                {
+                    b.push(i);
+                }
+            }
+            buckets
+        }
+        _ => Vec::new(),
+    };
     let dynamic = request
         .constraints
         .iter()
@@ -249,7 +278,8 @@ fn prepare(fleet: &Fleet, request: &Request) -> Prepared {
     udp.sort_unstable();
     udp.dedup();
     Prepared {
-        static_ok,
+        eligible,
+        buckets,
         group_on,
         spread,
         dynamic,
@@ -473,11 +503,11 @@ fn verdict(
     }
 }
 
-/// The fast test: whether instance `i` passes every check.
+/// The fast test: whether an eligible instance `i` passes the checks that change as tasks are
+/// placed (resources, ports, constraints that look at tasks).
 fn passes(fleet: &Fleet, i: usize, request: &Request, prep: &Prepared) -> bool {
     let usage = &request.demand.usage;
-    if !prep.static_ok.get(i).copied().unwrap_or(false)
-        || fleet.free_cpu.get(i).copied().unwrap_or(0) < usage.cpu
+    if fleet.free_cpu.get(i).copied().unwrap_or(0) < usage.cpu
         || fleet.free_memory.get(i).copied().unwrap_or(0) < usage.memory
         || (usage.gpus > 0 && fleet.free_gpus.get(i).copied().unwrap_or(0) < usage.gpus)
         || (usage.eni && fleet.free_enis.get(i).copied().unwrap_or(0) == 0)
@@ -515,7 +545,7 @@ fn keys(fleet: &Fleet, i: usize, request: &Request, prep: &Prepared, out: &mut [
                 .get(k)
                 .and_then(Option::as_ref)
                 .and_then(|s| {
-                    let id = *s.value_of.get(i)?;
+                    let id = *s.index.value_of.get(i)?;
                     s.count.get(id as usize).copied()
                 })
                 .map_or(0, u64::from),
@@ -545,7 +575,7 @@ fn key_details(i: usize, request: &Request, prep: &Prepared, keys: &[u64]) -> Ve
                     .spread
                     .get(k)
                     .and_then(Option::as_ref)
-                    .and_then(|s| s.names.get(*s.value_of.get(i)? as usize))
+                    .and_then(|s| s.index.names.get(*s.index.value_of.get(i)? as usize))
                     .filter(|v| !v.is_empty())
                     .map_or_else(|| format!("no {a}"), Clone::clone);
                 format!("{value}: {key} task(s) of {}", request.group)
@@ -555,11 +585,17 @@ fn key_details(i: usize, request: &Request, prep: &Prepared, keys: &[u64]) -> Ve
         .collect()
 }
 
-fn pick(ties: &[usize], rng: &mut Pcg64Mcg) -> Option<usize> {
+/// Draws one of the tied instances: the r-th smallest index for a random r, so the draw does not
+/// depend on the order in which the ties were found.
+fn pick(ties: &mut [usize], rng: &mut Pcg64Mcg) -> Option<usize> {
     match ties {
         [] => None,
         [only] => Some(*only),
-        _ => ties.get(rng.random_range(0..ties.len())).copied(),
+        _ => {
+            let r = rng.random_range(0..ties.len());
+            ties.select_nth_unstable(r);
+            ties.get(r).copied()
+        }
     }
 }
 
@@ -704,8 +740,8 @@ fn explain(
             remaining: survivors.iter().map(|(i, _)| name(*i)).collect(),
         });
     }
-    let ties: Vec<usize> = survivors.iter().map(|(i, _)| *i).collect();
-    let winner = pick(&ties, rng);
+    let mut ties: Vec<usize> = survivors.iter().map(|(i, _)| *i).collect();
+    let winner = pick(&mut ties, rng);
     for i in &ties {
         if let Some(row) = rows.iter_mut().find(|r| r.instance == name(*i)) {
             row.outcome = if Some(*i) == winner {
@@ -771,6 +807,130 @@ fn explain(
     (winner, explanation)
 }
 
+/// Where one strategy's key comes from, resolved once per placement so the scan only indexes
+/// integer slices.
+#[derive(Clone, Copy)]
+enum KeySource<'p> {
+    Cpu,
+    Memory,
+    Instance(&'p [u32]),
+    Spread(&'p [u32], &'p [u32]),
+}
+
+fn key_sources<'p>(request: &Request, prep: &'p Prepared) -> Vec<KeySource<'p>> {
+    let mut out = Vec::with_capacity(request.strategies.len());
+    for (k, s) in request.strategies.iter().enumerate() {
+        out.push(match s {
+            Strategy::Random => break,
+            Strategy::Binpack(BinpackField::Cpu) => KeySource::Cpu,
+            Strategy::Binpack(BinpackField::Memory) => KeySource::Memory,
+            Strategy::Spread(SpreadField::Instance) => KeySource::Instance(&prep.group_on),
+            Strategy::Spread(SpreadField::Attribute(_)) => match prep.spread.get(k) {
+                Some(Some(sp)) => KeySource::Spread(&sp.index.value_of, &sp.count),
+                _ => KeySource::Spread(&[], &[]),
+            },
+        });
+    }
+    out
+}
+
+#[inline]
+fn key_of(source: KeySource<'_>, i: usize, cpu: u32, memory: u32) -> u64 {
+    match source {
+        KeySource::Cpu => u64::from(cpu),
+        KeySource::Memory => u64::from(memory),
+        KeySource::Instance(on) => u64::from(on.get(i).copied().unwrap_or(0)),
+        KeySource::Spread(value_of, count) => value_of
+            .get(i)
+            .and_then(|id| count.get(*id as usize))
+            .map_or(0, |c| u64::from(*c)),
+    }
+}
+
+/// Scans `candidates` and keeps in `ties` those with the best keys so far; `best` holds them.
+fn scan(
+    fleet: &Fleet,
+    request: &Request,
+    prep: &Prepared,
+    candidates: &[u32],
+    best: &mut [u64; 5],
+    ties: &mut Vec<usize>,
+) {
+    let usage = &request.demand.usage;
+    let slow = !usage.tcp_ports.is_empty() || !usage.udp_ports.is_empty() || !prep.dynamic.is_empty();
+    let sources = key_sources(request, prep);
+    let mut current = [0u64; 5];
+    for &c in candidates {
+        let i = c as usize;
+        let (Some(&cpu), Some(&memory)) = (fleet.free_cpu.get(i), fleet.free_memory.get(i))
+        else {
+            continue;
+        };
+        if cpu < usage.cpu || memory < usage.memory {
+            continue;
+        }
+        if (usage.gpus > 0 || usage.eni || slow) && !passes(fleet, i, request, prep) {
+            continue;
+        }
+        let mut order = if ties.is_empty() {
+            Ordering::Less
+        } else {
+            Ordering::Equal
+        };
+        for ((slot, source), b) in current.iter_mut().zip(&sources).zip(best.iter()) {
+            *slot = key_of(*source, i, cpu, memory);
+            if order == Ordering::Equal {
+                order = (*slot).cmp(b);
+            }
+        }
+        match order {
+            Ordering::Less => {
+                *best = current;
+                ties.clear();
+                ties.push(i);
+            }
+            Ordering::Equal => ties.push(i),
+            Ordering::Greater => {}
+        }
+    }
+}
+
+/// The instances tied for best, in index order (the order the explaining pass also uses).
+///
+/// When the first strategy spreads over an attribute, its key is the same for every instance
+/// with one value, so the values are tried from the fewest tasks up and the scan stops at the
+/// first set of equally loaded values that has a candidate: it cannot be beaten by the rest.
+fn best_ties(fleet: &Fleet, request: &Request, prep: &Prepared, ties: &mut Vec<usize>) {
+    ties.clear();
+    let mut best = [0u64; 5];
+    let first_spread = prep.spread.first().and_then(Option::as_ref);
+    let Some(sp) = first_spread.filter(|_| !prep.buckets.is_empty()) else {
+        scan(fleet, request, prep, &prep.eligible, &mut best, ties);
+        return;
+    };
+    let mut order: Vec<(u32, usize)> = prep
+        .buckets
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.is_empty())
+        .map(|(id, _)| (sp.count.get(id).copied().unwrap_or(0), id))
+        .collect();
+    order.sort_unstable();
+    let mut at = 0;
+    while at < order.len() {
+        let load = order.get(at).map_or(0, |(c, _)| *c);
+        while let Some((_, id)) = order.get(at).copied().filter(|(c, _)| *c == load) {
+            if let Some(bucket) = prep.buckets.get(id) {
+                scan(fleet, request, prep, bucket, &mut best, ties);
+            }
+            at += 1;
+        }
+        if !ties.is_empty() {
+            return;
+        }
+    }
+}
+
 /// Places `count` tasks of a request one at a time, committing each placed task to the fleet so
 /// the next sees it. With `explain`, every outcome carries its explanation.
 pub fn place(
@@ -788,32 +948,8 @@ pub fn place(
             let (w, e) = explain(fleet, request, &prep, rng);
             (w, Some(Box::new(e)))
         } else {
-            ties.clear();
-            let mut best = [0u64; 5];
-            let mut current = [0u64; 5];
-            let mut n_keys = 0;
-            for i in 0..fleet.len() {
-                if !passes(fleet, i, request, &prep) {
-                    continue;
-                }
-                let n = keys(fleet, i, request, &prep, &mut current);
-                let order = if ties.is_empty() {
-                    Ordering::Less
-                } else {
-                    current.get(..n).cmp(&best.get(..n_keys))
-                };
-                match order {
-                    Ordering::Less => {
-                        best = current;
-                        n_keys = n;
-                        ties.clear();
-                        ties.push(i);
-                    }
-                    Ordering::Equal => ties.push(i),
-                    Ordering::Greater => {}
-                }
-            }
-            (pick(&ties, rng), None)
+            best_ties(fleet, request, &prep, &mut ties);
+            (pick(&mut ties, rng), None)
         };
         match winner {
             Some(w) => {
@@ -823,6 +959,7 @@ pub fn place(
                 }
                 for s in prep.spread.iter_mut().flatten() {
                     if let Some(c) = s
+                        .index
                         .value_of
                         .get(w)
                         .and_then(|id| s.count.get_mut(*id as usize))
