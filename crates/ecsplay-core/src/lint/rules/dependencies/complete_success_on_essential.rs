@@ -1,4 +1,4 @@
-use super::{dependencies, dependency_target};
+use super::resolved_dependencies;
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
@@ -58,16 +58,10 @@ impl Rule for CompleteSuccessOnEssential {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, c, entry) in dependencies(cx) {
-            let Some(cond) = entry.get("condition") else {
-                continue;
-            };
-            let Some(condition @ ("COMPLETE" | "SUCCESS")) = cond.as_str() else {
-                continue;
-            };
-            let Some((target, name_node, name)) = dependency_target(cx, entry) else {
-                continue;
-            };
+        for dep in resolved_dependencies(cx, &["COMPLETE", "SUCCESS"]) {
+            let (i, c, cond, condition) =
+                (dep.index, dep.container, dep.condition_node, dep.condition);
+            let (target, name_node, name) = (dep.target, dep.name_node, dep.name);
             if cx.is_essential(target) != Some(true) {
                 continue;
             }

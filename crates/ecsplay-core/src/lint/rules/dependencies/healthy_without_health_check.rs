@@ -1,4 +1,4 @@
-use super::{dependencies, dependency_target};
+use super::resolved_dependencies;
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
@@ -59,16 +59,9 @@ impl Rule for HealthyWithoutHealthCheck {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, c, entry) in dependencies(cx) {
-            let Some(cond) = entry.get("condition") else {
-                continue;
-            };
-            if cond.as_str() != Some("HEALTHY") {
-                continue;
-            }
-            let Some((target, name_node, name)) = dependency_target(cx, entry) else {
-                continue;
-            };
+        for dep in resolved_dependencies(cx, &["HEALTHY"]) {
+            let (i, c, cond) = (dep.index, dep.container, dep.condition_node);
+            let (target, name_node, name) = (dep.target, dep.name_node, dep.name);
             if target.get("healthCheck").is_some_and(|h| !h.is_null()) {
                 continue;
             }

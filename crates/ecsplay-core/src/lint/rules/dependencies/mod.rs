@@ -81,12 +81,44 @@ pub(crate) fn dependencies<'a>(
         .filter(|(_, _, d)| d.is_object())
 }
 
-/// The container a `dependsOn` entry names, with the name's node, when both are known.
-pub(crate) fn dependency_target<'a>(
-    cx: &Context<'a>,
-    entry: &'a Node,
-) -> Option<(&'a Node, &'a Node, &'a str)> {
-    let name_node = entry.get("containerName")?;
-    let name = name_node.as_str()?;
-    cx.container(name).map(|target| (target, name_node, name))
+/// A `dependsOn` entry whose condition and target container are both known.
+pub(crate) struct Resolved<'a> {
+    /// The index of the dependant container.
+    pub index: usize,
+    /// The dependant container.
+    pub container: &'a Node,
+    /// The `condition` value.
+    pub condition_node: &'a Node,
+    /// The condition (`START`, `COMPLETE`, `SUCCESS`, `HEALTHY`).
+    pub condition: &'a str,
+    /// The container depended on.
+    pub target: &'a Node,
+    /// The `containerName` value.
+    pub name_node: &'a Node,
+    /// The name of the container depended on.
+    pub name: &'a str,
+}
+
+/// Every `dependsOn` entry whose condition is one of `conditions` and whose target container
+/// exists.
+pub(crate) fn resolved_dependencies<'a>(
+    cx: &'a Context<'a>,
+    conditions: &'a [&'a str],
+) -> impl Iterator<Item = Resolved<'a>> + 'a {
+    dependencies(cx).filter_map(move |(index, container, entry)| {
+        let condition_node = entry.get("condition")?;
+        let condition = condition_node.as_str().filter(|c| conditions.contains(c))?;
+        let name_node = entry.get("containerName")?;
+        let name = name_node.as_str()?;
+        let target = cx.container(name)?;
+        Some(Resolved {
+            index,
+            container,
+            condition_node,
+            condition,
+            target,
+            name_node,
+            name,
+        })
+    })
 }
