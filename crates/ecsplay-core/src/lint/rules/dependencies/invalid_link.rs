@@ -1,4 +1,4 @@
-use super::{names_known, unknown_container_help};
+use super::{bad_reference, unknown_container_help, BadReference};
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
@@ -65,7 +65,6 @@ impl Rule for InvalidLink {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let known = names_known(cx);
         for (i, c, list) in cx.container_members("links") {
             let own = c.get("name").and_then(Node::as_str);
             for node in list.items() {
@@ -83,23 +82,23 @@ impl Rule for InvalidLink {
                         ),
                     )
                     .help("write the linked container's name, optionally followed by :alias, for example \"db\" or \"db:database\"")
-                } else if Some(name) == own {
-                    Finding::at(
+                } else {
+                    match bad_reference(cx, own, name) {
+                        Some(BadReference::Own) => Finding::at(
                         node,
                         format!("container {} links to itself", container_label(c, i)),
                     )
-                    .help("remove this link: a container reaches itself without one")
-                } else if known && cx.container(name).is_none() {
-                    Finding::at(
+                    .help("remove this link: a container reaches itself without one"),
+                        Some(BadReference::Unknown) => Finding::at(
                         node,
                         format!(
                             "links entry \"{link}\" of container {} names container '{name}', which is not in this task definition",
                             container_label(c, i)
                         ),
                     )
-                    .help(unknown_container_help(cx, name, own))
-                } else {
-                    continue;
+                    .help(unknown_container_help(cx, name, own)),
+                        None => continue,
+                    }
                 };
                 out.push(f);
             }

@@ -72,6 +72,30 @@ pub(crate) fn unknown_container_help(cx: &Context<'_>, wrong: &str, own: Option<
     }
 }
 
+/// What is wrong with a reference by name from one container to another (`links`,
+/// `volumesFrom`).
+pub(crate) enum BadReference {
+    /// The container names itself.
+    Own,
+    /// No container has the name (and every container's name is known).
+    Unknown,
+}
+
+/// Checks a reference to the container `name` from the container named `own`.
+pub(crate) fn bad_reference(
+    cx: &Context<'_>,
+    own: Option<&str>,
+    name: &str,
+) -> Option<BadReference> {
+    if Some(name) == own {
+        Some(BadReference::Own)
+    } else if names_known(cx) && cx.container(name).is_none() {
+        Some(BadReference::Unknown)
+    } else {
+        None
+    }
+}
+
 /// Every `dependsOn` entry that is an object, with its container and the container's index.
 pub(crate) fn dependencies<'a>(
     cx: &'a Context<'a>,
