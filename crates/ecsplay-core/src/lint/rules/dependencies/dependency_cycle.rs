@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
 use crate::source::Node;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 declare_rule! {
     /// ## What it does
@@ -67,7 +67,12 @@ struct Edge<'a> {
 }
 
 fn edges<'a>(position: &[(&'a str, usize, &'a Node)]) -> Vec<Edge<'a>> {
-    let find = |name: &str| position.iter().position(|(n, _, _)| *n == name);
+    let index: HashMap<&str, usize> = position
+        .iter()
+        .enumerate()
+        .map(|(p, (n, _, _))| (*n, p))
+        .collect();
+    let find = |name: &str| index.get(name).copied();
     let mut out = Vec::new();
     for (from, (_, _, c)) in position.iter().enumerate() {
         let refs = [
@@ -104,40 +109,64 @@ fn edges<'a>(position: &[(&'a str, usize, &'a Node)]) -> Vec<Edge<'a>> {
 }
 
 /// Finds cycles by depth-first search; each cycle is the list of its edges (indexes into
-/// `edges`), reported once per set of containers.
+/// `edges`), reported once per set of containers. The search keeps its own stack, so that a
+/// long chain of containers cannot overflow the call stack.
 fn cycles(count: usize, edges: &[Edge<'_>]) -> Vec<Vec<usize>> {
-    fn visit(
-        u: usize,
-        edges: &[Edge<'_>],
-        state: &mut [u8],
-        path: &mut Vec<usize>,
-        found: &mut Vec<Vec<usize>>,
-        seen: &mut BTreeSet<Vec<usize>>,
-    ) {
-        if let Some(s) = state.get_mut(u) {
+    let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (k, e) in edges.iter().enumerate() {
+        if e.from != e.to {
+            if let Some(list) = outgoing.get_mut(e.from) {
+                list.push(k);
+            }
+        }
+    }
+    // 0: not visited, 1: on the current path, 2: done.
+    let mut state = vec![0u8; count];
+    let mut found = Vec::new();
+    let mut seen = BTreeSet::new();
+    for root in 0..count {
+        if state.get(root) != Some(&0) {
+            continue;
+        }
+        if let Some(s) = state.get_mut(root) {
             *s = 1;
         }
-        for (k, e) in edges.iter().enumerate() {
-            if e.from != u || e.to == u {
+        // The containers on the path with the next outgoing edge to try, and the edges taken.
+        let mut frames: Vec<(usize, usize)> = vec![(root, 0)];
+        let mut path: Vec<usize> = Vec::new();
+        while let Some((u, pos)) = frames.last_mut() {
+            let u = *u;
+            let Some(&k) = outgoing.get(u).and_then(|l| l.get(*pos)) else {
+                if let Some(s) = state.get_mut(u) {
+                    *s = 2;
+                }
+                frames.pop();
+                path.pop();
                 continue;
-            }
-            match state.get(e.to).copied() {
+            };
+            *pos += 1;
+            let Some(v) = edges.get(k).map(|e| e.to) else {
+                continue;
+            };
+            match state.get(v).copied() {
                 Some(0) => {
+                    if let Some(s) = state.get_mut(v) {
+                        *s = 1;
+                    }
                     path.push(k);
-                    visit(e.to, edges, state, path, found, seen);
-                    path.pop();
+                    frames.push((v, 0));
                 }
                 Some(1) => {
-                    // The path from e.to back to u, then this edge, closes a cycle.
+                    // The path from v to u, then this edge, closes a cycle.
                     let start = path
                         .iter()
-                        .position(|&p| edges.get(p).is_some_and(|pe| pe.from == e.to));
+                        .position(|&p| edges.get(p).is_some_and(|e| e.from == v));
                     let mut cycle: Vec<usize> =
                         start.map_or_else(Vec::new, |s| path.iter().skip(s).copied().collect());
                     cycle.push(k);
                     let mut members: Vec<usize> = cycle
                         .iter()
-                        .filter_map(|&c| edges.get(c).map(|ce| ce.from))
+                        .filter_map(|&c| edges.get(c).map(|e| e.from))
                         .collect();
                     members.sort_unstable();
                     if seen.insert(members) {
@@ -146,17 +175,6 @@ fn cycles(count: usize, edges: &[Edge<'_>]) -> Vec<Vec<usize>> {
                 }
                 _ => {}
             }
-        }
-        if let Some(s) = state.get_mut(u) {
-            *s = 2;
-        }
-    }
-    let mut state = vec![0u8; count];
-    let mut found = Vec::new();
-    let mut seen = BTreeSet::new();
-    for u in 0..count {
-        if state.get(u) == Some(&0) {
-            visit(u, edges, &mut state, &mut Vec::new(), &mut found, &mut seen);
         }
     }
     found
@@ -170,9 +188,10 @@ impl Rule for DependencyCycle {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         // Containers by name (the first of a duplicated name, as TD-SHAPE-022 reports the rest).
         let mut position: Vec<(&str, usize, &Node)> = Vec::new();
+        let mut named = std::collections::HashSet::new();
         for (i, c) in cx.containers() {
             if let Some(name) = c.get("name").and_then(Node::as_str) {
-                if !position.iter().any(|(n, _, _)| *n == name) {
+                if named.insert(name) {
                     position.push((name, i, c));
                 }
             }
@@ -279,6 +298,25 @@ mod tests {
         assert!(d[0].message.contains("'b' mounts volumes from 'c'"));
         assert!(d[0].message.contains("'c' depends on 'a'"));
         assert_eq!(d[0].labels.len(), 2);
+    }
+
+    #[test]
+    fn a_long_chain_closes_one_cycle() {
+        let n = 500;
+        let mut containers: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"name": "c{i}", "image": "i", "dependsOn": [{{"containerName": "c{}", "condition": "START"}}]}}"#,
+                    i + 1
+                )
+            })
+            .collect();
+        containers.push(format!(
+            r#"{{"name": "c{n}", "image": "i", "dependsOn": [{{"containerName": "c0", "condition": "START"}}]}}"#
+        ));
+        let d = assert_fails(&Rule::META, &format!("[{}]", containers.join(",")));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].labels.len(), n);
     }
 
     #[test]
