@@ -84,7 +84,10 @@ fn request() -> Request {
 fn place_all(mut fleet: Fleet, request: &Request) -> usize {
     let mut rng = Pcg64Mcg::seed_from_u64(7);
     let mut placed = 0;
-    let batch: usize = std::env::var("BATCH").ok().and_then(|b| b.parse().ok()).unwrap_or(10);
+    let batch: usize = std::env::var("BATCH")
+        .ok()
+        .and_then(|b| b.parse().ok())
+        .unwrap_or(10);
     for _ in 0..TASKS / batch {
         placed += place(&mut fleet, request, batch, &mut rng, false)
             .iter()

@@ -117,20 +117,25 @@ impl TaskFacts {
             platform_unknown,
             network_mode,
             network_mode_written: nm_node.is_some(),
-            cpu: root
-                .get("cpu")
-                .and_then(Node::as_str)
-                .and_then(parse_task_cpu),
-            memory: root
-                .get("memory")
-                .and_then(Node::as_str)
-                .and_then(parse_task_memory),
+            cpu: root.get("cpu").and_then(|n| task_size(n, parse_task_cpu)),
+            memory: root.get("memory").and_then(|n| task_size(n, parse_task_memory)),
         }
     }
 
     /// Whether the effective network mode is `mode`.
     pub fn network_mode_is(&self, mode: &NetworkMode) -> bool {
         self.network_mode.as_ref() == Some(mode)
+    }
+}
+
+/// A task-level `cpu` or `memory`: a string in one of its forms, or (leniently, as
+/// CloudFormation coerces it) a whole number. A number in API input is also reported as a type
+/// error by the schema layer; reading it here lets the size rules still judge the value.
+fn task_size(node: &Node, parse: fn(&str) -> Option<u64>) -> Option<u64> {
+    match &node.value {
+        crate::source::Value::String(s) => parse(s),
+        crate::source::Value::Number(n) => n.int.and_then(|i| u64::try_from(i).ok()),
+        _ => None,
     }
 }
 

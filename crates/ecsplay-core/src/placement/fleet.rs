@@ -280,7 +280,9 @@ impl Fleet {
             return Rc::clone(e);
         }
         let e = Rc::new(compute());
-        self.derived().eligible.insert(key.to_owned(), Rc::clone(&e));
+        self.derived()
+            .eligible
+            .insert(key.to_owned(), Rc::clone(&e));
         e
     }
 

@@ -161,7 +161,9 @@ impl Subjects for View<'_> {
             .map_or("", |i| i.ec2_instance_id.as_str())
     }
     fn registered_at(&self) -> i64 {
-        self.fleet.instance(self.index).map_or(0, |i| i.registered_at)
+        self.fleet
+            .instance(self.index)
+            .map_or(0, |i| i.registered_at)
     }
     fn running_tasks_count(&self) -> u64 {
         u64::from(self.fleet.running_tasks(self.index))
@@ -857,13 +859,13 @@ fn scan(
     ties: &mut Vec<usize>,
 ) {
     let usage = &request.demand.usage;
-    let slow = !usage.tcp_ports.is_empty() || !usage.udp_ports.is_empty() || !prep.dynamic.is_empty();
+    let slow =
+        !usage.tcp_ports.is_empty() || !usage.udp_ports.is_empty() || !prep.dynamic.is_empty();
     let sources = key_sources(request, prep);
     let mut current = [0u64; 5];
     for &c in candidates {
         let i = c as usize;
-        let (Some(&cpu), Some(&memory)) = (fleet.free_cpu.get(i), fleet.free_memory.get(i))
-        else {
+        let (Some(&cpu), Some(&memory)) = (fleet.free_cpu.get(i), fleet.free_memory.get(i)) else {
             continue;
         };
         if cpu < usage.cpu || memory < usage.memory {

@@ -637,6 +637,14 @@ fn map_error(
                         // is dropped, not rejected, so the setting silently does nothing.
                         f = f.severity(crate::diagnostic::Severity::Warning);
                     }
+                    if env.form == Form::CloudFormation {
+                        // CloudFormation's registry validation of AWS::ECS::TaskDefinition only
+                        // logs "extraneous key [...] is not permitted" and creates the resource
+                        // without the property (cloudformation-coverage-roadmap#1005, #1514):
+                        // the stack is accepted and the setting silently does nothing.
+                        f = f.severity(crate::diagnostic::Severity::Warning);
+                        f.message.push_str("; CloudFormation ignores it (the stack events log \"extraneous key is not permitted\")");
+                    }
                     let suggestion = did_you_mean(&member.key, allowed.iter().map(String::as_str));
                     if let Some(hint) = other_shape_hint(field, &member.key) {
                         return (code, f.help(hint));

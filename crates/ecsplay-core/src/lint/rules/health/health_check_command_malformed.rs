@@ -71,7 +71,7 @@ impl Rule for HealthCheckCommandMalformed {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (label, command, words) in health_check_commands(cx) {
+        for (label, command, words, _) in health_check_commands(cx) {
             let items = command.items();
             // What follows CMD / CMD-SHELL, as one shell command line, for the help.
             let line = words.get(1..).map(|w| w.join(" ")).unwrap_or_default();

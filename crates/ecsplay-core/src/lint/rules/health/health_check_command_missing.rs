@@ -63,7 +63,7 @@ impl Rule for HealthCheckCommandMissing {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (label, command, words) in health_check_commands(cx) {
+        for (label, command, words, _) in health_check_commands(cx) {
             if words.is_empty() {
                 out.push(
                     Finding::at(command, format!("healthCheck.command of container {label} is empty"))

@@ -1,6 +1,18 @@
 use super::{health_check_commands, json_list};
 use crate::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::source::Node;
+
+/// Whether some container waits for the container named `name` to be HEALTHY.
+fn awaited_healthy(cx: &Context<'_>, name: &str) -> bool {
+    cx.container_members("dependsOn").any(|(_, _, list)| {
+        list.items().iter().any(|d| {
+            d.get("containerName").and_then(Node::as_str) == Some(name)
+                && d.get("condition").and_then(Node::as_str) == Some("HEALTHY")
+        })
+    })
+}
 
 declare_rule! {
     /// ## What it does
@@ -20,6 +32,12 @@ declare_rule! {
     /// OpenTelemetry examples used `["/healthcheck"]`, and users reported the collector staying
     /// unhealthy until they wrote `["CMD", "/healthcheck"]`. `NONE` (Docker's way to disable a
     /// check) has the same effect in a task definition: leave out `healthCheck` instead.
+    ///
+    /// Severity: ECS accepts such a definition and its tasks run, so the finding is a warning;
+    /// it is an error when another container of the task waits for this one to be `HEALTHY`
+    /// (`dependsOn` condition `HEALTHY`), because that container then never starts and the task
+    /// hangs. (The catalogue rates the row an error; a definition AWS accepts and runs is not
+    /// given an error here.)
     ///
     /// ## Example
     /// ```json
@@ -59,7 +77,7 @@ declare_rule! {
     pub struct HealthCheckCommandNotCmd {
         code: "TD-HC-002",
         name: "health-check-command-not-cmd",
-        severity: Error,
+        severity: Warning,
         scope: Containers,
         summary: "health-check command does not start with CMD or CMD-SHELL",
     }
@@ -71,7 +89,7 @@ impl Rule for HealthCheckCommandNotCmd {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (label, command, words) in health_check_commands(cx) {
+        for (label, command, words, container) in health_check_commands(cx) {
             let (Some(first), Some(node)) = (words.first(), command.items().first()) else {
                 continue;
             };
@@ -93,13 +111,22 @@ impl Rule for HealthCheckCommandNotCmd {
                     fixed.extend(words.iter().copied());
                     format!("run it directly: {}", json_list(&fixed))
                 };
-            out.push(
-                Finding::at(
-                    node,
-                    format!("healthCheck.command of container {label} starts with \"{first}\"; it must start with \"CMD\" or \"CMD-SHELL\""),
-                )
-                .help(help),
-            );
+            let mut finding = Finding::at(
+                node,
+                format!("healthCheck.command of container {label} starts with \"{first}\"; it must start with \"CMD\" or \"CMD-SHELL\", or the check never runs"),
+            )
+            .help(help);
+            let awaited = container
+                .get("name")
+                .and_then(Node::as_str)
+                .is_some_and(|name| awaited_healthy(cx, name));
+            if awaited {
+                finding = finding.severity(Severity::Error);
+                finding
+                    .message
+                    .push_str(", and a container waiting for it to be HEALTHY never starts");
+            }
+            out.push(finding);
         }
     }
 }
@@ -126,8 +153,9 @@ mod tests {
         assert_eq!(spanned(&text, &d[0]), r#""curl -f http://localhost/""#);
         assert_eq!(
             d[0].message,
-            "healthCheck.command of container 'app' starts with \"curl -f http://localhost/\"; it must start with \"CMD\" or \"CMD-SHELL\""
+            "healthCheck.command of container 'app' starts with \"curl -f http://localhost/\"; it must start with \"CMD\" or \"CMD-SHELL\", or the check never runs"
         );
+        assert_eq!(d[0].severity, crate::Severity::Warning);
         assert_eq!(
             d[0].help.as_deref(),
             Some(r#"run it with the shell: ["CMD-SHELL", "curl -f http://localhost/"]"#)
@@ -162,6 +190,21 @@ mod tests {
         assert_eq!(
             d[0].pointer,
             "/Resources/T/Properties/ContainerDefinitions/0/HealthCheck/Command/0"
+        );
+    }
+
+    #[test]
+    fn a_container_waiting_for_healthy_makes_it_an_error() {
+        let text = r#"{"family": "a", "containerDefinitions": [
+            {"name": "collector", "image": "b", "healthCheck": {"command": ["/healthcheck"]}},
+            {"name": "app", "image": "c", "dependsOn": [{"containerName": "collector", "condition": "HEALTHY"}]}]}"#;
+        let d = assert_fails(&Rule::META, text);
+        assert_eq!(d[0].severity, crate::Severity::Error);
+        assert!(d[0].message.ends_with("never starts"), "{}", d[0].message);
+        let started = text.replace("HEALTHY", "START");
+        assert_eq!(
+            assert_fails(&Rule::META, &started)[0].severity,
+            crate::Severity::Warning
         );
     }
 

@@ -26,19 +26,20 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &health_check_start_period_out_of_range::HealthCheckStartPeriodOutOfRange,
 ];
 
-/// Every container's `healthCheck` `command` list: (container label, command node, its strings).
+/// Every container's `healthCheck` `command` list: (container label, command node, its strings,
+/// the container).
 /// A command whose elements are not all strings (a schema error) or only known at deploy time is
 /// left out.
 pub(super) fn health_check_commands<'a>(
     cx: &'a Context<'a>,
-) -> impl Iterator<Item = (String, &'a Node, Vec<&'a str>)> + 'a {
+) -> impl Iterator<Item = (String, &'a Node, Vec<&'a str>, &'a Node)> + 'a {
     cx.containers().filter_map(|(i, c)| {
         let command = c.at_path(["healthCheck", "command"])?;
         if !command.is_array() {
             return None;
         }
         let words: Option<Vec<&str>> = command.items().iter().map(Node::as_str).collect();
-        Some((container_label(c, i), command, words?))
+        Some((container_label(c, i), command, words?, c))
     })
 }
 

@@ -14,10 +14,12 @@ declare_engine_rule! {
     ///
     /// ## Why is this bad?
     /// The AWS CLI and SDKs refuse the request (`Unknown parameter in
-    /// containerDefinitions[0]: "essental", must be one of: …`) and CloudFormation refuses
-    /// unknown properties (cfn-lint E3002). In a Terraform `container_definitions` string the
-    /// provider decodes the JSON leniently and drops the key, so the setting silently does
-    /// nothing; for that form the finding is a warning. (That decoder, Go's `encoding/json`,
+    /// containerDefinitions[0]: "essental", must be one of: …`). CloudFormation's validation of
+    /// the resource (cfn-lint E3002 mirrors it) only logs `extraneous key [...] is not
+    /// permitted` in the stack events and creates the task definition without the property
+    /// (cloudformation-coverage-roadmap#1005 and #1514), and in a Terraform
+    /// `container_definitions` string the provider decodes the JSON leniently and drops the key:
+    /// in both the setting silently does nothing, so for those forms the finding is a warning. (That decoder, Go's `encoding/json`,
     /// also matches member names in any letter case, so `"Essential"` is not reported there.)
     ///
     /// ## Example
@@ -55,6 +57,7 @@ declare_engine_rule! {
     /// ```
     ///
     /// ## References
+    /// - ERR: https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/1005 (extraneous key logged, resource created)
     /// - BOTO:ContainerDefinition, BOTO:Volume, BOTO:PortMapping, … (botocore 1.44.5 ECS model: the members of each structure)
     /// - CFN-SCHEMA: AWS::ECS::TaskDefinition (every definition has `additionalProperties: false`; cfn-lint E3002)
     /// - DOC: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
@@ -112,8 +115,9 @@ mod tests {
         assert_eq!(spanned(text, &d[0]), "portMappings");
         assert_eq!(
             d[0].message,
-            "unknown key \"portMappings\" in ContainerDefinitions[0]"
+            "unknown key \"portMappings\" in ContainerDefinitions[0]; CloudFormation ignores it (the stack events log \"extraneous key is not permitted\")"
         );
+        assert_eq!(d[0].severity, Severity::Warning);
         assert_eq!(d[0].help.as_deref(), Some("did you mean \"PortMappings\"?"));
     }
 

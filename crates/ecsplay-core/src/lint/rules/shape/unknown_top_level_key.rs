@@ -12,9 +12,11 @@ declare_engine_rule! {
     ///
     /// ## Why is this bad?
     /// The AWS CLI and SDKs refuse the whole request (`Unknown parameter in input: "cpus", must
-    /// be one of: family, taskRoleArn, …`), and CloudFormation refuses unknown properties
-    /// (cfn-lint E3002). Where a tool drops unknown keys instead, the setting silently does
-    /// nothing.
+    /// be one of: family, taskRoleArn, …`). CloudFormation's validation of the resource
+    /// (cfn-lint E3002 mirrors it) only logs `extraneous key [...] is not permitted` in the
+    /// stack events and creates the task definition without the property
+    /// (cloudformation-coverage-roadmap#1005 and #1514): the setting silently does nothing, so
+    /// in a template the finding is a warning.
     ///
     /// ## Example
     /// ```json
@@ -47,6 +49,7 @@ declare_engine_rule! {
     /// ```
     ///
     /// ## References
+    /// - ERR: https://github.com/aws-cloudformation/cloudformation-coverage-roadmap/issues/1005 (extraneous key logged, resource created)
     /// - BOTO:RegisterTaskDefinitionRequest (botocore 1.44.5 ECS model: the request members)
     /// - CFN-SCHEMA: AWS::ECS::TaskDefinition (`additionalProperties: false`; cfn-lint E3002)
     /// - DOC: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html
