@@ -118,7 +118,9 @@ impl TaskFacts {
             network_mode,
             network_mode_written: nm_node.is_some(),
             cpu: root.get("cpu").and_then(|n| task_size(n, parse_task_cpu)),
-            memory: root.get("memory").and_then(|n| task_size(n, parse_task_memory)),
+            memory: root
+                .get("memory")
+                .and_then(|n| task_size(n, parse_task_memory)),
         }
     }
 
