@@ -49,6 +49,7 @@ pub fn run(args: &PlaceArgs) -> ExitCode {
     let options = SimOptions {
         seed: args.seed,
         explain: args.explain,
+        snapshots: false,
     };
     let result = match sim::simulate(&text, &options) {
         Ok(r) => r,

@@ -38,6 +38,9 @@ pub struct SimOptions {
     /// Records the explanation of every placement decision.
     #[serde(default)]
     pub explain: bool,
+    /// Records the cluster's state after every step (for stepping through a scenario).
+    #[serde(default)]
+    pub snapshots: bool,
 }
 
 /// A scenario that cannot run: not JSON, or not valid against the scenario schema.
@@ -126,6 +129,9 @@ pub struct StepReport {
     /// With `--explain`: every placement decision of the step.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub placements: Vec<PlacementReport>,
+    /// With snapshots on: the state after the step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<FinalState>,
 }
 
 /// What is left on an instance.

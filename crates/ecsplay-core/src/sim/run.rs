@@ -78,6 +78,7 @@ impl StepReport {
             events: Vec::new(),
             error: None,
             placements: Vec::new(),
+            state: None,
         }
     }
 
