@@ -991,3 +991,21 @@ pub fn place(
     }
     outcomes
 }
+
+/// Places one task on a named instance, as StartTask does: no strategies and no constraints,
+/// only the instance's own checks. Commits the task when it fits; otherwise returns the first
+/// check it fails, with its reason string and detail.
+pub fn place_on(
+    fleet: &mut Fleet,
+    index: usize,
+    request: &Request,
+) -> Result<(), (&'static str, String)> {
+    for check in Check::INSTANCE {
+        let v = verdict(fleet, index, request, None, check);
+        if !v.pass {
+            return Err((check.reason(request), v.detail));
+        }
+    }
+    fleet.commit(index, &request.demand.usage, &request.group);
+    Ok(())
+}
