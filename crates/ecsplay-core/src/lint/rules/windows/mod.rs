@@ -102,10 +102,7 @@ pub(crate) fn image_os(image: &str) -> Option<ImageOs> {
     if reference.starts_with("mcr.microsoft.com/windows") {
         return Some(ImageOs::Windows("mcr.microsoft.com/windows"));
     }
-    let words: Vec<&str> = reference
-        .split(|c: char| matches!(c, '/' | ':' | '-' | '_' | '.'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = image_words(reference);
     if let Some(w) = WINDOWS_WORDS.iter().find(|w| words.contains(w)) {
         return Some(ImageOs::Windows(w));
     }
@@ -113,6 +110,19 @@ pub(crate) fn image_os(image: &str) -> Option<ImageOs> {
         .iter()
         .find(|w| words.contains(w))
         .map(|w| ImageOs::Linux(w))
+}
+
+/// The words of an image reference without its digest, split at `/ : - _ .`
+/// (`python:3.12-slim-bookworm` gives `python`, `3`, `12`, `slim`, `bookworm`), for guesses
+/// from what the reference names.
+pub(crate) fn image_words(image: &str) -> Vec<&str> {
+    image
+        .split('@')
+        .next()
+        .unwrap_or("")
+        .split(|c: char| matches!(c, '/' | ':' | '-' | '_' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// Every container whose image names an operating system: (index, container, image, OS).
