@@ -140,7 +140,7 @@ impl Rule for CapabilityInvalid {
                         continue;
                     }
                     let help = if CAPABILITIES.contains(&fixed.as_str()) {
-                        format!("write \"{fixed}\": upper case, without the CAP_ prefix")
+                        format!("write \"{fixed}\" (upper case, without a CAP_ prefix)")
                     } else {
                         match did_you_mean(&fixed, CAPABILITIES) {
                             Some(s) => format!("did you mean \"{s}\"?"),
@@ -192,11 +192,11 @@ mod tests {
         );
         assert_eq!(
             d[0].help.as_deref(),
-            Some("write \"NET_ADMIN\": upper case, without the CAP_ prefix")
+            Some("write \"NET_ADMIN\" (upper case, without a CAP_ prefix)")
         );
         assert_eq!(
             d[1].help.as_deref(),
-            Some("write \"ALL\": upper case, without the CAP_ prefix")
+            Some("write \"ALL\" (upper case, without a CAP_ prefix)")
         );
         let d = assert_fails(&Rule::META, &td("EC2", r#"{"add": ["NET_ADMN"]}"#));
         assert_eq!(d[0].help.as_deref(), Some("did you mean \"NET_ADMIN\"?"));

@@ -110,7 +110,6 @@ impl Rule for ImageArchitectureMismatch {
             let Some((named, word)) = image_arch(reference).filter(|(a, _)| *a != arch) else {
                 continue;
             };
-            let other = if named == "ARM64" { "X86_64" } else { "ARM64" };
             let mut f = Finding::at(
                 image,
                 format!(
@@ -119,7 +118,7 @@ impl Rule for ImageArchitectureMismatch {
                 ),
             )
             .help(format!(
-                "use an image built for {arch} (or a multi-architecture image), or set {} to \"{other}\"",
+                "use an image built for {arch} (or a multi-architecture image), or set {} to \"{named}\"",
                 field(cx, "cpuArchitecture")
             ));
             if let Some(node) = written {
@@ -156,6 +155,10 @@ mod tests {
             "image of container 'w' names the amd64 architecture, but the task runs on ARM64"
         );
         assert_eq!(d[0].labels[0].pointer, "/runtimePlatform/cpuArchitecture");
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("use an image built for ARM64 (or a multi-architecture image), or set cpuArchitecture to \"X86_64\"")
+        );
         let d = assert_fails(&Rule::META, &td("FARGATE", "", "arm64v8/nginx:1.27"));
         assert_eq!(d[0].message, "image of container 'w' names the arm64v8 architecture, but the task runs on X86_64 (the Fargate default)");
         assert_fails(

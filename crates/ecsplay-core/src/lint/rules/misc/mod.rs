@@ -12,7 +12,7 @@ mod ec2_and_fargate_compatibilities;
 mod image_architecture_mismatch;
 mod ipc_sysctl_applies_task_wide;
 mod ipc_sysctl_with_host_ipc_mode;
-mod proxy_container_unknown;
+mod proxy_configuration_invalid;
 mod proxy_properties_missing;
 mod string_instead_of_list;
 mod sysctl_not_namespaced;
@@ -23,7 +23,7 @@ use crate::source::Node;
 
 /// The rules of this group.
 pub(crate) const RULES: &[&dyn Rule] = &[
-    &proxy_container_unknown::ProxyContainerUnknown,
+    &proxy_configuration_invalid::ProxyConfigurationInvalid,
     &proxy_properties_missing::ProxyPropertiesMissing,
     &app_mesh_end_of_support::AppMeshEndOfSupport,
     &trusted_execution_outside_managed_instances::TrustedExecutionOutsideManagedInstances,

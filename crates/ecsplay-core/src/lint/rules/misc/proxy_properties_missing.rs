@@ -13,7 +13,8 @@ declare_rule! {
     /// ## What it does
     /// Reports an App Mesh `proxyConfiguration` whose `properties` lack a value for `AppPorts`,
     /// `ProxyIngressPort` or `ProxyEgressPort`, or set neither `IgnoredUID` nor `IgnoredGID`
-    /// (one of the two may be empty when the other is set).
+    /// (one of the two may be empty when the other is set); and any property written without a
+    /// `value` (ECS: `ProxyConfiguration properties value cannot be null.`).
     ///
     /// `EgressIgnoredPorts` and `EgressIgnoredIPs` are also marked "(Required)" in the API
     /// reference, but it adds that each "can be an empty list", and the App Mesh documentation's
@@ -76,13 +77,14 @@ declare_rule! {
     /// ## References
     /// - BOTO:ProxyConfiguration.properties (botocore 1.44.5 ECS model: IgnoredUID/IgnoredGID, AppPorts, ProxyIngressPort, ProxyEgressPort "(Required)"; EgressIgnoredPorts/EgressIgnoredIPs "can be an empty list")
     /// - DOC: https://docs.aws.amazon.com/app-mesh/latest/userguide/proxy-authorization.html
+    /// - ERR: https://github.com/aws-actions/amazon-ecs-deploy-task-definition/issues/163 ("ProxyConfiguration properties value cannot be null.")
     /// - DOC: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html
     pub struct ProxyPropertiesMissing {
         code: "TD-MISC-002",
         name: "proxy-properties-missing",
         severity: Error,
         scope: Task,
-        summary: "App Mesh proxyConfiguration without the ports or the ignored user the proxy needs",
+        summary: "App Mesh proxyConfiguration without the ports or the ignored user the proxy needs, or with a property without a value",
     }
 }
 
@@ -105,6 +107,7 @@ impl Rule for ProxyPropertiesMissing {
         let items = list.map(Node::items).unwrap_or_default();
         // (name, whether it has a non-empty value); a deploy-time name or value is never judged.
         let mut written: Vec<(&str, bool)> = Vec::new();
+        let mut null_values: Vec<Finding> = Vec::new();
         for item in items {
             let Some(name_node) = item.get("name") else {
                 continue;
@@ -115,19 +118,38 @@ impl Rule for ProxyPropertiesMissing {
             let Some(name) = name_node.as_str() else {
                 continue;
             };
-            let valued = item
-                .get("value")
+            // A null value is reported by the schema layer (TD-SHAPE-010).
+            let value = item.get("value");
+            if value.is_none() {
+                null_values.push(
+                    Finding::at(item, format!("property \"{name}\" has no value (ProxyConfiguration properties value cannot be null.)"))
+                        .help("give it a value, \"\" for an empty list, or remove the entry"),
+                );
+            }
+            let valued = value
                 .and_then(Node::as_str)
                 .is_some_and(|v| !v.trim().is_empty());
             written.push((name, valued));
         }
+        out.append(&mut null_values);
         let has_value = |n: &str| written.iter().any(|(w, v)| *w == n && *v);
+        let without_value = |n: &str| {
+            items.iter().any(|i| {
+                i.get("name").and_then(Node::as_str) == Some(n)
+                    && i.get("value").is_none_or(Node::is_null)
+            })
+        };
+        // A property written without a value (absent: above; null: the schema layer) is
+        // reported once, there.
         let mut missing: Vec<&str> = REQUIRED
             .iter()
             .map(|(n, _)| *n)
-            .filter(|n| !has_value(n))
+            .filter(|n| !has_value(n) && !without_value(n))
             .collect();
-        let ignored = has_value("IgnoredUID") || has_value("IgnoredGID");
+        let ignored = has_value("IgnoredUID")
+            || has_value("IgnoredGID")
+            || without_value("IgnoredUID")
+            || without_value("IgnoredGID");
         if missing.is_empty() && ignored {
             return;
         }
@@ -245,5 +267,16 @@ mod tests {
             &Rule::META,
             r#"{"family": "a", "containerDefinitions": [{"name": "a", "image": "b"}]}"#,
         );
+    }
+
+    #[test]
+    fn property_without_value_fails_once() {
+        let text = td(
+            r#", "properties": [{"name": "IgnoredUID", "value": "1337"}, {"name": "IgnoredGID"}, {"name": "ProxyIngressPort", "value": "15000"}, {"name": "ProxyEgressPort", "value": null}, {"name": "AppPorts", "value": "80"}]"#,
+        );
+        let d = assert_fails(&Rule::META, &text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].pointer, "/proxyConfiguration/properties/1");
+        assert_eq!(d[0].message, "property \"IgnoredGID\" has no value (ProxyConfiguration properties value cannot be null.)");
     }
 }

@@ -79,7 +79,7 @@ impl Rule for SysctlNotNamespaced {
                         container_label(c, i)
                     ),
                 )
-                .help("remove this entry; a host-wide kernel parameter is set on the container instance (for example with sysctl in the EC2 user data), which Fargate does not allow"),
+                .help("remove this entry and set the host-wide parameter on the container instance instead, for example with sysctl in the EC2 user data (Fargate offers no way to set it)"),
             );
         }
     }

@@ -1,12 +1,15 @@
 use crate::declare_rule;
-use crate::lint::rules::network::field;
+use crate::lint::rules::fargate::set_now;
+use crate::lint::rules::network::{field, network_mode};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::model::NetworkMode;
 use crate::source::Node;
 
 declare_rule! {
     /// ## What it does
     /// Reports an App Mesh `proxyConfiguration` whose `containerName` is not the name of a
-    /// container of the task definition.
+    /// container of the task definition, or that is used in a network mode other than
+    /// `awsvpc`.
     ///
     /// A missing `containerName` and a `type` other than `APPMESH` are reported by the schema
     /// layer (TD-SHAPE-014 and TD-SHAPE-012); this rule checks what the schema cannot see, that
@@ -17,6 +20,10 @@ declare_rule! {
     /// containers only once that proxy is up and redirects their traffic through it. A name
     /// that matches no container — a typo, or the name of the Envoy image instead of its
     /// container — leaves nothing to redirect to, and the definition is not valid.
+    ///
+    /// The traffic redirection works on the task's own network namespace, which only the
+    /// `awsvpc` mode gives a task; ECS refuses anything else with `APPMESH proxy configuration
+    /// is only supported in networkMode=awsvpc`.
     ///
     /// ## Example
     /// ```json
@@ -67,25 +74,48 @@ declare_rule! {
     /// ## References
     /// - BOTO:ProxyConfiguration.containerName (botocore 1.44.5 ECS model: "The name of the container that will serve as the App Mesh proxy")
     /// - DOC: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html
-    pub struct ProxyContainerUnknown {
+    /// - ERR: https://github.com/aws/aws-cdk/issues/4476 ("APPMESH proxy configuration is only supported in networkMode=awsvpc")
+    pub struct ProxyConfigurationInvalid {
         code: "TD-MISC-001",
-        name: "proxy-container-unknown",
+        name: "proxy-configuration-invalid",
         severity: Error,
         scope: Task,
-        summary: "App Mesh proxyConfiguration names a container the task does not have",
+        summary: "App Mesh proxyConfiguration naming a container the task does not have, or outside awsvpc mode",
     }
 }
 
-impl Rule for ProxyContainerUnknown {
+impl Rule for ProxyConfigurationInvalid {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(node) = cx
-            .task()
-            .and_then(|t| t.at_path(["proxyConfiguration", "containerName"]))
-        else {
+        let Some(proxy) = cx.task().and_then(|t| t.member("proxyConfiguration")) else {
+            return;
+        };
+        if !set_now(&proxy.value) {
+            return;
+        }
+        // Fargate: TD-NET-002 reports the mode; Windows: TD-WIN-002 reports the member.
+        let mode = network_mode(cx).filter(|m| *m != NetworkMode::Awsvpc);
+        if let (Some(mode), false, false) = (mode, cx.facts.fargate, cx.facts.windows) {
+            let key = field(cx, "networkMode");
+            let written = if cx.facts.network_mode_written {
+                ""
+            } else {
+                " (the default when networkMode is omitted)"
+            };
+            let mut f = Finding::at_key(
+                proxy,
+                format!("APPMESH proxy configuration is only supported in networkMode=awsvpc, not {}{written}", mode.as_str()),
+            )
+            .help(format!("set \"{key}\" to \"awsvpc\""));
+            if let Some(nm) = cx.task().and_then(|t| t.get("networkMode")) {
+                f = f.label(nm, "the task's network mode");
+            }
+            out.push(f);
+        }
+        let Some(node) = proxy.value.get("containerName") else {
             return;
         };
         let Some(name) = node.as_str() else { return };
@@ -121,12 +151,12 @@ impl Rule for ProxyContainerUnknown {
 
 #[cfg(test)]
 mod tests {
-    use super::ProxyContainerUnknown as Rule;
+    use super::ProxyConfigurationInvalid as Rule;
     use crate::lint::testing::{assert_fails, assert_passes, spanned};
 
     fn td(proxy_container: &str) -> String {
         format!(
-            r#"{{"family": "a", "proxyConfiguration": {{"type": "APPMESH", "containerName": "{proxy_container}"}}, "containerDefinitions": [{{"name": "app", "image": "b", "memory": 64}}, {{"name": "envoy", "image": "e", "memory": 64}}]}}"#
+            r#"{{"family": "a", "networkMode": "awsvpc", "proxyConfiguration": {{"type": "APPMESH", "containerName": "{proxy_container}"}}, "containerDefinitions": [{{"name": "app", "image": "b", "memory": 64}}, {{"name": "envoy", "image": "e", "memory": 64}}]}}"#
         )
     }
 
@@ -145,7 +175,7 @@ mod tests {
             Some("set it to the name of the container that runs the Envoy proxy, one of: \"app\", \"envoy\"")
         );
         assert_fails(&Rule::META, &td(""));
-        let cfn = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ProxyConfiguration:\n        Type: APPMESH\n        ContainerName: proxy\n      ContainerDefinitions:\n        - Name: envoy\n          Image: e\n";
+        let cfn = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      NetworkMode: awsvpc\n      ProxyConfiguration:\n        Type: APPMESH\n        ContainerName: proxy\n      ContainerDefinitions:\n        - Name: envoy\n          Image: e\n";
         let d = assert_fails(&Rule::META, cfn);
         assert!(d[0]
             .message
@@ -158,9 +188,32 @@ mod tests {
         // A missing containerName is the schema layer's (TD-SHAPE-014).
         assert_passes(
             &Rule::META,
-            r#"{"family": "a", "proxyConfiguration": {"type": "APPMESH"}, "containerDefinitions": [{"name": "a", "image": "b"}]}"#,
+            r#"{"family": "a", "networkMode": "awsvpc", "proxyConfiguration": {"type": "APPMESH"}, "containerDefinitions": [{"name": "a", "image": "b"}]}"#,
         );
-        let cfn = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ProxyConfiguration:\n        ContainerName: !Ref Proxy\n      ContainerDefinitions:\n        - Name: envoy\n          Image: e\n";
+        let cfn = "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      NetworkMode: awsvpc\n      ProxyConfiguration:\n        ContainerName: !Ref Proxy\n      ContainerDefinitions:\n        - Name: envoy\n          Image: e\n";
         assert_passes(&Rule::META, cfn);
+    }
+
+    #[test]
+    fn proxy_outside_awsvpc_fails() {
+        let text = td("envoy").replace("\"awsvpc\"", "\"bridge\"");
+        let d = assert_fails(&Rule::META, &text);
+        assert_eq!(d.len(), 1);
+        assert_eq!(spanned(&text, &d[0]), "\"proxyConfiguration\"");
+        assert_eq!(
+            d[0].message,
+            "APPMESH proxy configuration is only supported in networkMode=awsvpc, not bridge"
+        );
+        assert_eq!(d[0].labels[0].pointer, "/networkMode");
+        let omitted = td("envoy").replace(r#""networkMode": "awsvpc", "#, "");
+        assert!(assert_fails(&Rule::META, &omitted)[0]
+            .message
+            .ends_with("not bridge (the default when networkMode is omitted)"));
+        // Fargate: TD-NET-002 reports the mode.
+        let fargate = text.replace(
+            r#""family": "a","#,
+            r#""family": "a", "requiresCompatibilities": ["FARGATE"],"#,
+        );
+        assert_passes(&Rule::META, &fargate);
     }
 }
