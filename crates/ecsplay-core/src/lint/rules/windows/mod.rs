@@ -120,7 +120,7 @@ pub(crate) fn image_words(image: &str) -> Vec<&str> {
         .split('@')
         .next()
         .unwrap_or("")
-        .split(|c: char| matches!(c, '/' | ':' | '-' | '_' | '.'))
+        .split(['/', ':', '-', '_', '.'])
         .filter(|w| !w.is_empty())
         .collect()
 }
