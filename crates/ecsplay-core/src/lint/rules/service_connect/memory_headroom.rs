@@ -10,8 +10,9 @@ declare_rule! {
     /// for Service Connect — but sets no task-level `memory`, or whose containers' hard
     /// `memory` limits add up to exactly the task memory, leaving nothing for the proxy.
     ///
-    /// A sum above the task memory is an error reported by TD-RES-010; Windows tasks, where
-    /// Service Connect is not available at all, are TD-SC-003's.
+    /// A sum above the task memory is an error reported by TD-RES-010, a Fargate task without
+    /// task memory is TD-FG-002's error, and Windows tasks, where Service Connect is not
+    /// available at all, are TD-SC-003's.
     ///
     /// ## Why is this bad?
     /// For Service Connect, ECS adds a proxy container (Envoy) to every task of the service, and
@@ -86,6 +87,10 @@ impl Rule for ServiceConnectMemoryHeadroom {
         );
         let memory_key = field(cx, "memory");
         let Some(task_memory) = task.get("memory") else {
+            // On Fargate a missing task memory is TD-FG-002's error.
+            if cx.facts.fargate {
+                return;
+            }
             out.push(
                 Finding::at(task, format!("the task definition names its port mappings for Service Connect but sets no task-level {memory_key}; Service Connect requires a task memory limit"))
                     .label(first, label)
@@ -157,6 +162,14 @@ mod tests {
             &td(r#", "memory": "1024""#, r#", "name": "http""#),
         );
         assert_passes(&Rule::META, &td("", ""));
+        // Fargate without task memory: TD-FG-002.
+        assert_passes(
+            &Rule::META,
+            &td(
+                r#", "requiresCompatibilities": ["FARGATE"]"#,
+                r#", "name": "http""#,
+            ),
+        );
         assert_passes(&Rule::META, &td("", r#", "name": """#));
         // More than the task memory is TD-RES-010's error.
         assert_passes(
