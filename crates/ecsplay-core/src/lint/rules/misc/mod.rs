@@ -9,9 +9,11 @@ mod dns_search_domain_invalid;
 mod dns_server_not_ip;
 mod docker_label_key_empty;
 mod ec2_and_fargate_compatibilities;
+mod external_service_connect;
 mod image_architecture_mismatch;
 mod ipc_sysctl_applies_task_wide;
 mod ipc_sysctl_with_host_ipc_mode;
+mod managed_instances_network_mode;
 mod proxy_configuration_invalid;
 mod proxy_properties_missing;
 mod string_instead_of_list;
@@ -38,6 +40,8 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &docker_label_key_empty::DockerLabelKeyEmpty,
     &ec2_and_fargate_compatibilities::Ec2AndFargateCompatibilities,
     &image_architecture_mismatch::ImageArchitectureMismatch,
+    &external_service_connect::ExternalServiceConnect,
+    &managed_instances_network_mode::ManagedInstancesNetworkMode,
     &capability_invalid::CapabilityInvalid,
 ];
 
