@@ -1,4 +1,4 @@
-use super::{environment_file_values, s3_object_arn, MAX_ENVIRONMENT_FILES};
+use super::{container_lists, environment_file_values, s3_object_arn, MAX_ENVIRONMENT_FILES};
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
@@ -68,11 +68,11 @@ impl Rule for EnvironmentFileInvalid {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, c, list) in cx.container_members("environmentFiles") {
-            let count = list.items().len();
+        for (i, c, list) in container_lists(cx, "environmentFiles") {
+            let count = list.value.items().len();
             if count > MAX_ENVIRONMENT_FILES {
                 out.push(
-                    Finding::at(
+                    Finding::at_key(
                         list,
                         format!(
                             "container {} lists {count} environment files; ECS allows at most {MAX_ENVIRONMENT_FILES}",

@@ -1,4 +1,4 @@
-use super::environment_chars;
+use super::{container_lists, environment_chars};
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
@@ -62,13 +62,13 @@ impl Rule for EnvironmentOverridesLimit {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for (i, c, list) in cx.container_members("environment") {
-            let chars = environment_chars(list);
+        for (i, c, list) in container_lists(cx, "environment") {
+            let chars = environment_chars(&list.value);
             if chars <= OVERRIDES_LIMIT {
                 continue;
             }
             out.push(
-                Finding::at(
+                Finding::at_key(
                     list,
                     format!(
                         "the environment of container {} is {chars} characters of JSON; a RunTask overrides blob holds at most {OVERRIDES_LIMIT}, so it could not be passed as an override",

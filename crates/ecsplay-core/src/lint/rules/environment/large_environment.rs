@@ -1,4 +1,4 @@
-use super::environment_chars;
+use super::{container_lists, environment_chars};
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
@@ -64,9 +64,8 @@ impl Rule for LargeEnvironment {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let sizes: Vec<_> = cx
-            .container_members("environment")
-            .map(|(i, c, list)| (environment_chars(list), i, c, list))
+        let sizes: Vec<_> = container_lists(cx, "environment")
+            .map(|(i, c, list)| (environment_chars(&list.value), i, c, list))
             .collect();
         let total: usize = sizes.iter().map(|(n, ..)| *n).sum();
         if total <= THRESHOLD {
@@ -75,12 +74,16 @@ impl Rule for LargeEnvironment {
         let Some((largest, i, c, list)) = sizes.iter().max_by_key(|(n, ..)| *n) else {
             return;
         };
+        let share = if sizes.len() > 1 {
+            format!(" ({largest} in container {})", container_label(c, *i))
+        } else {
+            String::new()
+        };
         out.push(
-            Finding::at(
+            Finding::at_key(
                 list,
                 format!(
-                    "the environment variables take about {total} characters of the 65,536 a task definition may have ({largest} in container {})",
-                    container_label(c, *i)
+                    "the environment variables take about {total} characters of the 65,536 a task definition may have{share}"
                 ),
             )
             .help("move large values to an environmentFiles object in S3, a secret or the image"),

@@ -32,7 +32,7 @@ mod variable_in_environment_and_secrets;
 
 use crate::lint::{Context, Rule};
 use crate::model::container_label;
-use crate::source::Node;
+use crate::source::{Member, Node};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -99,6 +99,16 @@ pub(super) fn env_entries<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = EnvEn
                     }
                 })
         })
+}
+
+/// Every container's member `key` (key and value), for findings on a whole list, which point at
+/// the key: (container index, container, member).
+pub(super) fn container_lists<'a>(
+    cx: &'a Context<'a>,
+    key: &'a str,
+) -> impl Iterator<Item = (usize, &'a Node, &'a Member)> + 'a {
+    cx.containers()
+        .filter_map(move |(i, c)| c.member(key).map(|m| (i, c, m)))
 }
 
 /// The entries of one list (`environment`, `secrets`) whose `name` is a string: (name node, name).

@@ -1,4 +1,4 @@
-use super::MAX_ENVIRONMENT_FILES;
+use super::{container_lists, MAX_ENVIRONMENT_FILES};
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
@@ -86,24 +86,23 @@ impl Rule for TooManyEnvironmentFilesInTask {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let lists: Vec<_> = cx
-            .container_members("environmentFiles")
-            .filter(|(_, _, l)| !l.items().is_empty())
+        let lists: Vec<_> = container_lists(cx, "environmentFiles")
+            .filter(|(_, _, l)| !l.value.items().is_empty())
             .collect();
         if lists
             .iter()
-            .any(|(_, _, l)| l.items().len() > MAX_ENVIRONMENT_FILES)
+            .any(|(_, _, l)| l.value.items().len() > MAX_ENVIRONMENT_FILES)
         {
             return;
         }
         let mut total = 0usize;
         for (at, (i, c, list)) in lists.iter().enumerate() {
-            total = total.saturating_add(list.items().len());
+            total = total.saturating_add(list.value.items().len());
             if total <= MAX_ENVIRONMENT_FILES {
                 continue;
             }
-            let all: usize = lists.iter().map(|(_, _, l)| l.items().len()).sum();
-            let mut f = Finding::at(
+            let all: usize = lists.iter().map(|(_, _, l)| l.value.items().len()).sum();
+            let mut f = Finding::at_key(
                 list,
                 format!(
                     "the containers list {all} environment files together; the developer guide allows 10 per task definition (container {} takes the count past 10)",
@@ -113,10 +112,10 @@ impl Rule for TooManyEnvironmentFilesInTask {
             .help("merge environment files so that the task lists at most 10");
             for (j, other, earlier) in lists.get(..at).unwrap_or_default() {
                 f = f.label(
-                    earlier,
+                    &earlier.value,
                     format!(
                         "{} files of container {}",
-                        earlier.items().len(),
+                        earlier.value.items().len(),
                         container_label(other, *j)
                     ),
                 );

@@ -70,7 +70,7 @@ impl Rule for ImageNotPinnedByDigest {
             out.push(
                 Finding::at(
                     node,
-                    format!("image \"{image}\" of container {label} is pinned by the tag {tag}, which can be moved to other content"),
+                    format!("image \"{image}\" of container {label} is referenced by the tag {tag}, which can be moved to other content; ECS only pins each deployment to the digest the tag had when it started"),
                 )
                 .help("to run exactly one image per revision, add its digest (…:tag@sha256:…), or make the repository's tags immutable"),
             );
@@ -97,7 +97,7 @@ mod tests {
         );
         assert_eq!(
             d[0].message,
-            "image \"public.ecr.aws/nginx/nginx:1.27\" of container 'app' is pinned by the tag 1.27, which can be moved to other content"
+            "image \"public.ecr.aws/nginx/nginx:1.27\" of container 'app' is referenced by the tag 1.27, which can be moved to other content; ECS only pins each deployment to the digest the tag had when it started"
         );
         assert_fails(&Rule::META, &image("localhost:5000/app:v2"));
         assert_fails(&Rule::META, "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: a\n          Image: 'nginx:1.27'\n");

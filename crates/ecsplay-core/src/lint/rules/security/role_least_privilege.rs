@@ -141,11 +141,15 @@ impl Rule for RoleLeastPrivilege {
                 format!("{action} on {}{more}", shown.join(", "))
             })
             .collect();
-        let things = if count == 1 { "resource" } else { "resources" };
+        let (things, which) = if count == 1 {
+            ("resource", "that one")
+        } else {
+            ("resources", "those")
+        };
         out.push(
             Finding::at(
                 role,
-                format!("the task execution role reads {count} {things} for this task; allow it exactly those"),
+                format!("the task execution role reads {count} {things} for this task; allow it {which} and nothing more"),
             )
             .help(format!(
                 "besides AmazonECSTaskExecutionRolePolicy, grant {} (plus kms:Decrypt for a customer-managed key), not wildcards",
@@ -182,7 +186,7 @@ mod tests {
         );
         assert_eq!(
             d[0].message,
-            "the task execution role reads 3 resources for this task; allow it exactly those"
+            "the task execution role reads 3 resources for this task; allow it those and nothing more"
         );
         assert_eq!(
             d[0].help.as_deref(),
