@@ -1,4 +1,6 @@
-use super::{container_lists, environment_file_values, s3_object_arn, MAX_ENVIRONMENT_FILES};
+use super::{
+    container_lists, environment_file_values, known_items, s3_object_arn, MAX_ENVIRONMENT_FILES,
+};
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
@@ -69,7 +71,7 @@ impl Rule for EnvironmentFileInvalid {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (i, c, list) in container_lists(cx, "environmentFiles") {
-            let count = list.value.items().len();
+            let count = known_items(&list.value);
             if count > MAX_ENVIRONMENT_FILES {
                 out.push(
                     Finding::at_key(

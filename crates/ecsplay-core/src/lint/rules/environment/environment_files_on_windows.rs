@@ -1,3 +1,4 @@
+use super::known_items;
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
@@ -6,7 +7,7 @@ declare_rule! {
     /// ## What it does
     /// Reports a container of a Windows task definition
     /// (`runtimePlatform.operatingSystemFamily` `WINDOWS_…`) that lists `environmentFiles`.
-    /// The Windows clause of TD-WIN-003 is this rule.
+    /// The `environmentFiles` clause of TD-WIN-003 is this rule.
     ///
     /// ## Why is this bad?
     /// Environment files are read by the ECS agent on Linux only: the task definition
@@ -69,7 +70,7 @@ impl Rule for EnvironmentFilesOnWindows {
             return;
         }
         for (i, c, files) in cx.container_members("environmentFiles") {
-            if !files.is_set() || files.is_unknown() {
+            if known_items(files) == 0 {
                 continue;
             }
             out.push(
@@ -123,6 +124,8 @@ mod tests {
             ),
         );
         assert_passes(&Rule::META, "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RuntimePlatform: {OperatingSystemFamily: !Ref Os}\n      ContainerDefinitions:\n        - Name: a\n          Image: b\n          EnvironmentFiles: [{Value: 'arn:aws:s3:::b/a.env', Type: s3}]\n");
+        // An item that may turn out to be nothing (copilot's `!If [HasEnvFile, …, !Ref AWS::NoValue]`).
+        assert_passes(&Rule::META, "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RuntimePlatform: {OperatingSystemFamily: WINDOWS_SERVER_2019_CORE}\n      ContainerDefinitions:\n        - Name: a\n          Image: b\n          EnvironmentFiles:\n            - !If [HasEnvFile, {Type: s3, Value: !Ref EnvFileARN}, !Ref AWS::NoValue]\n");
         // Terraform arrays have no platform: skipped.
         assert_passes(
             &Rule::META,

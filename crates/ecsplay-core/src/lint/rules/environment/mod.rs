@@ -111,6 +111,12 @@ pub(super) fn container_lists<'a>(
         .filter_map(move |(i, c)| c.member(key).map(|m| (i, c, m)))
 }
 
+/// How many items of a list are known now: a CloudFormation item such as
+/// `!If [Cond, {...}, !Ref AWS::NoValue]` may turn out to be nothing, so it is not counted.
+pub(super) fn known_items(list: &Node) -> usize {
+    list.items().iter().filter(|i| !i.is_unknown()).count()
+}
+
 /// The entries of one list (`environment`, `secrets`) whose `name` is a string: (name node, name).
 pub(super) fn named_items(list: &Node) -> Vec<(&Node, &str)> {
     list.items()

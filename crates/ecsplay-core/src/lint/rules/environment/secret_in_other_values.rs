@@ -30,7 +30,8 @@ declare_rule! {
     ///       "name": "sync",
     ///       "image": "public.ecr.aws/aws-cli/aws-cli:2.17.0",
     ///       "memory": 256,
-    ///       "command": ["s3", "sync", "/data", "s3://backups", "--access-key", "AKIAIOSFODNN7EXAMPLE"]
+    ///       "entryPoint": ["sh", "-c"],
+    ///       "command": ["AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE aws s3 sync /data s3://backups"]
     ///     }
     ///   ]
     /// }
@@ -46,7 +47,8 @@ declare_rule! {
     ///       "name": "sync",
     ///       "image": "public.ecr.aws/aws-cli/aws-cli:2.17.0",
     ///       "memory": 256,
-    ///       "command": ["s3", "sync", "/data", "s3://backups"]
+    ///       "entryPoint": ["sh", "-c"],
+    ///       "command": ["aws s3 sync /data s3://backups"]
     ///     }
     ///   ]
     /// }

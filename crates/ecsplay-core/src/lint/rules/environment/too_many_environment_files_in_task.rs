@@ -1,4 +1,4 @@
-use super::{container_lists, MAX_ENVIRONMENT_FILES};
+use super::{container_lists, known_items, MAX_ENVIRONMENT_FILES};
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
@@ -87,21 +87,21 @@ impl Rule for TooManyEnvironmentFilesInTask {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let lists: Vec<_> = container_lists(cx, "environmentFiles")
-            .filter(|(_, _, l)| !l.value.items().is_empty())
+            .filter(|(_, _, l)| known_items(&l.value) > 0)
             .collect();
         if lists
             .iter()
-            .any(|(_, _, l)| l.value.items().len() > MAX_ENVIRONMENT_FILES)
+            .any(|(_, _, l)| known_items(&l.value) > MAX_ENVIRONMENT_FILES)
         {
             return;
         }
         let mut total = 0usize;
         for (at, (i, c, list)) in lists.iter().enumerate() {
-            total = total.saturating_add(list.value.items().len());
+            total = total.saturating_add(known_items(&list.value));
             if total <= MAX_ENVIRONMENT_FILES {
                 continue;
             }
-            let all: usize = lists.iter().map(|(_, _, l)| l.value.items().len()).sum();
+            let all: usize = lists.iter().map(|(_, _, l)| known_items(&l.value)).sum();
             let mut f = Finding::at_key(
                 list,
                 format!(
@@ -115,7 +115,7 @@ impl Rule for TooManyEnvironmentFilesInTask {
                     &earlier.value,
                     format!(
                         "{} files of container {}",
-                        earlier.value.items().len(),
+                        known_items(&earlier.value),
                         container_label(other, *j)
                     ),
                 );
