@@ -490,6 +490,16 @@ pub(super) fn with_secret(value_from: &str) -> String {
     ))
 }
 
+/// A Secrets Manager secret ARN for tests; suffixes (`:json-key:stage:id`) are appended to it.
+#[cfg(test)]
+pub(super) const TEST_SECRET_ARN: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db";
+
+/// [`with_secret`] with [`TEST_SECRET_ARN`] followed by `suffix`.
+#[cfg(test)]
+pub(super) fn with_secret_arn(suffix: &str) -> String {
+    with_secret(&format!("{TEST_SECRET_ARN}{suffix}"))
+}
+
 /// A task definition whose one container `app` has one environment variable.
 #[cfg(test)]
 pub(super) fn with_env(name: &str, value: &str) -> String {

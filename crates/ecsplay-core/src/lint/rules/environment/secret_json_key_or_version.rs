@@ -92,33 +92,27 @@ impl Rule for SecretJsonKeyOrVersion {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{with_container, with_secret};
+    use super::super::{with_container, with_secret_arn};
     use super::SecretJsonKeyOrVersion as Rule;
     use crate::lint::testing::{assert_fails, assert_passes};
 
-    const ARN: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db";
-
-    fn secret(suffix: &str) -> String {
-        with_secret(&format!("{ARN}{suffix}"))
-    }
-
     #[test]
     fn json_keys_and_versions_are_pointed_out() {
-        let d = assert_fails(&Rule::META, &secret(":password::"));
+        let d = assert_fails(&Rule::META, &with_secret_arn(":password::"));
         assert_eq!(d[0].pointer, "/containerDefinitions/0/secrets/0/valueFrom");
         assert_eq!(
             d[0].message,
             "valueFrom of a secret of container 'app' selects JSON key \"password\" of the secret, which needs Fargate platform version 1.4.0 or ECS agent 1.37.0"
         );
-        let d = assert_fails(&Rule::META, &secret("::AWSPREVIOUS:"));
+        let d = assert_fails(&Rule::META, &with_secret_arn("::AWSPREVIOUS:"));
         assert!(d[0].message.contains("selects a version"));
-        assert_fails(&Rule::META, &secret(":k::v1"));
+        assert_fails(&Rule::META, &with_secret_arn(":k::v1"));
     }
 
     #[test]
     fn whole_secrets_and_other_references_pass() {
         for suffix in ["", "::::", ":k:AWSCURRENT:v1"] {
-            assert_passes(&Rule::META, &secret(suffix));
+            assert_passes(&Rule::META, &with_secret_arn(suffix));
         }
         assert_passes(
             &Rule::META,

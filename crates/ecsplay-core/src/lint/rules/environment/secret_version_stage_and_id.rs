@@ -90,29 +90,23 @@ impl Rule for SecretVersionStageAndId {
 
 #[cfg(test)]
 mod tests {
-    use super::super::with_secret;
+    use super::super::{with_secret_arn, TEST_SECRET_ARN};
     use super::SecretVersionStageAndId as Rule;
     use crate::lint::testing::{assert_fails, assert_passes};
 
-    const ARN: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db";
-
-    fn secret(suffix: &str) -> String {
-        with_secret(&format!("{ARN}{suffix}"))
-    }
-
     #[test]
     fn stage_and_id_together_fail() {
-        let d = assert_fails(&Rule::META, &secret(":password:AWSCURRENT:v1"));
+        let d = assert_fails(&Rule::META, &with_secret_arn(":password:AWSCURRENT:v1"));
         assert_eq!(d[0].pointer, "/containerDefinitions/0/secrets/0/valueFrom");
         assert_eq!(
             d[0].message,
             "valueFrom of a secret of container 'app' names both version stage AWSCURRENT and version id v1; Secrets Manager takes one or the other"
         );
-        assert_fails(&Rule::META, &secret("::AWSPREVIOUS:v1"));
+        assert_fails(&Rule::META, &with_secret_arn("::AWSPREVIOUS:v1"));
         assert_fails(
             &Rule::META,
             &format!(
-                r#"[{{"name": "a", "image": "b", "logConfiguration": {{"logDriver": "splunk", "secretOptions": [{{"name": "t", "valueFrom": "{ARN}::AWSCURRENT:v1"}}]}}}}]"#
+                r#"[{{"name": "a", "image": "b", "logConfiguration": {{"logDriver": "splunk", "secretOptions": [{{"name": "t", "valueFrom": "{TEST_SECRET_ARN}::AWSCURRENT:v1"}}]}}}}]"#
             ),
         );
     }
@@ -120,7 +114,7 @@ mod tests {
     #[test]
     fn one_or_neither_passes() {
         for suffix in ["", ":password::", ":password:AWSCURRENT:", "::::", ":::v1"] {
-            assert_passes(&Rule::META, &secret(suffix));
+            assert_passes(&Rule::META, &with_secret_arn(suffix));
         }
     }
 }
