@@ -1,6 +1,6 @@
 use super::{is_root_user, linux_known};
 use crate::declare_rule;
-use crate::lint::rules::network::network_mode;
+use crate::lint::rules::network::{field, network_mode};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::{container_label, NetworkMode};
 
@@ -71,6 +71,7 @@ impl Rule for ContainerRunsAsRoot {
             return;
         }
         let host_mode = network_mode(cx) == Some(NetworkMode::Host);
+        let key = field(cx, "user");
         for (i, c) in cx.containers() {
             let privileged = c.get("privileged").and_then(|p| cx.bool_of(p)) == Some(true);
             if host_mode && !privileged {
@@ -82,18 +83,18 @@ impl Rule for ContainerRunsAsRoot {
                 Some(user) if user.is_set() => match user.as_str() {
                     Some(u) if is_root_user(u) => Finding::at(
                         user,
-                        format!("container {label} runs as root (user \"{}\")", u.trim()),
+                        format!("container {label} runs as root ({key} \"{}\")", u.trim()),
                     ),
                     _ => continue,
                 },
                 _ => Finding::at(
                     c,
-                    format!("container {label} sets no user, so it runs as the image's USER: root unless the image names another"),
+                    format!("container {label} sets no {key}, so it runs as the image's USER: root unless the image names another"),
                 ),
             };
-            out.push(finding.help(
-                "set \"user\" to an unprivileged user the image supports, for example \"1000:1000\" or a named user such as \"nginx\"",
-            ));
+            out.push(finding.help(format!(
+                "set \"{key}\" to an unprivileged user the image supports, for example \"1000:1000\" or a named user such as \"nginx\""
+            )));
         }
     }
 }

@@ -1,5 +1,6 @@
 use super::linux_known;
 use crate::declare_rule;
+use crate::lint::rules::network::field;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
 
@@ -72,19 +73,35 @@ impl Rule for RootFilesystemWritable {
         if !linux_known(cx) {
             return;
         }
+        let key = field(cx, "readonlyRootFilesystem");
         for (i, c) in cx.containers() {
             let label = container_label(c, i);
             let (at, message) = match c.get("readonlyRootFilesystem") {
-                None => (c, format!("container {label} can write to its root filesystem (readonlyRootFilesystem is not set)")),
-                Some(n) if n.is_null() => (n, format!("container {label} can write to its root filesystem (readonlyRootFilesystem is not set)")),
+                None => (
+                    c,
+                    format!(
+                        "container {label} can write to its root filesystem ({key} is not set)"
+                    ),
+                ),
+                Some(n) if n.is_null() => (
+                    n,
+                    format!(
+                        "container {label} can write to its root filesystem ({key} is not set)"
+                    ),
+                ),
                 Some(n) => match cx.bool_of(n) {
-                    Some(false) => (n, format!("container {label} can write to its root filesystem (readonlyRootFilesystem is false)")),
+                    Some(false) => (
+                        n,
+                        format!(
+                            "container {label} can write to its root filesystem ({key} is false)"
+                        ),
+                    ),
                     _ => continue,
                 },
             };
-            out.push(Finding::at(at, message).help(
-                "if the app only writes to a few directories, set \"readonlyRootFilesystem\": true and mount a volume at each of them (for example /tmp)",
-            ));
+            out.push(Finding::at(at, message).help(format!(
+                "if the app only writes to a few directories, set \"{key}\": true and mount a volume at each of them (for example /tmp)"
+            )));
         }
     }
 }
@@ -109,7 +126,13 @@ mod tests {
         );
         let d = assert_fails(&Rule::META, &text);
         assert_eq!(spanned(&text, &d[0]), "false");
-        assert_fails(&Rule::META, "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: a\n          Image: b\n          ReadonlyRootFilesystem: 'false'\n");
+        let d = assert_fails(&Rule::META, "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: a\n          Image: b\n          ReadonlyRootFilesystem: 'false'\n");
+        // CloudFormation's own spelling of the property.
+        assert!(
+            d[0].message.ends_with("(ReadonlyRootFilesystem is false)"),
+            "{}",
+            d[0].message
+        );
     }
 
     #[test]
