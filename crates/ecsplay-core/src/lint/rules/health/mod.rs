@@ -3,6 +3,7 @@
 //! Shared here: the walk over the containers' `healthCheck` objects and the range check of the
 //! four timing fields (TD-HC-004 to TD-HC-007), which differ only in the field and its bounds.
 
+mod essential_container_without_health_check;
 mod health_check_command_malformed;
 mod health_check_command_missing;
 mod health_check_command_not_cmd;
@@ -24,6 +25,7 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &health_check_timeout_out_of_range::HealthCheckTimeoutOutOfRange,
     &health_check_retries_out_of_range::HealthCheckRetriesOutOfRange,
     &health_check_start_period_out_of_range::HealthCheckStartPeriodOutOfRange,
+    &essential_container_without_health_check::EssentialContainerWithoutHealthCheck,
 ];
 
 /// Every container's `healthCheck` `command` list: (container label, command node, its strings,

@@ -6,7 +6,8 @@ declare_rule! {
     /// Reports a task definition whose `executionRoleArn` and `taskRoleArn` name the same IAM
     /// role. A role name is compared with the `role/...` part of an ARN, so
     /// `"ecsTaskExecutionRole"` and `"arn:aws:iam::123456789012:role/ecsTaskExecutionRole"`
-    /// are the same role.
+    /// are the same role. The security hint TD-SEC-018 names the same condition and is reported
+    /// under this code.
     ///
     /// ## Why is this bad?
     /// The two roles serve different principals. The execution role is used by the ECS agent
@@ -44,6 +45,7 @@ declare_rule! {
         severity: Warning,
         scope: Task,
         summary: "executionRoleArn and taskRoleArn are the same role",
+        aliases: ["TD-SEC-018"],
     }
 }
 

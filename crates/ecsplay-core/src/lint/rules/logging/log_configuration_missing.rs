@@ -4,7 +4,8 @@ use crate::model::container_label;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a container without a `logConfiguration`.
+    /// Reports a container without a `logConfiguration`. The security hint TD-SEC-016 names the
+    /// same condition and is reported under this code.
     ///
     /// ## Why is this bad?
     /// Without one, the container's output goes to the Docker daemon's default driver: on EC2
@@ -47,6 +48,7 @@ declare_rule! {
         severity: Warning,
         scope: Containers,
         summary: "container without a logConfiguration",
+        aliases: ["TD-SEC-016"],
     }
 }
 

@@ -1,5 +1,5 @@
-use super::value_from_problem;
 use crate::declare_rule;
+use crate::lint::rules::environment::value_from_problem;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
 

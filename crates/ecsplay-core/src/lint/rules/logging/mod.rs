@@ -2,9 +2,10 @@
 //! FireLens.
 //!
 //! Shared here: the walk over the containers' log configurations (`LogConfig`), where a
-//! missing option is reported, the FireLens router test, and the `valueFrom` grammar of log
-//! secrets. TD-LOG-002 and TD-LOG-007 are aliases of TD-FG-016 and TD-FG-017 (rules.md §0.4)
-//! and live in the `fargate` group.
+//! missing option is reported, and the FireLens router test. The `valueFrom` grammar of log
+//! secrets (TD-LOG-025) is the one of container secrets, `environment::value_from_problem`.
+//! TD-LOG-002 and TD-LOG-007 are aliases of TD-FG-016 and TD-FG-017 (rules.md §0.4) and live in
+//! the `fargate` group.
 
 mod awsfirelens_without_router;
 mod awslogs_group_invalid;
@@ -170,115 +171,10 @@ pub(super) fn some_driver_unknown(cx: &Context<'_>) -> bool {
         })
 }
 
-/// What is wrong with the `valueFrom` of a secret, or `None` when it is one of the forms ECS
-/// resolves (rules.md TD-ENV-010): (a) a Secrets Manager secret ARN, optionally followed by
-/// `:json-key:version-stage:version-id`; (b) an SSM parameter ARN; (c) an SSM parameter name
-/// (`name`, `/path/name`), which ECS looks up in the task's Region.
-pub(super) fn value_from_problem(value: &str) -> Option<&'static str> {
-    if value.is_empty() {
-        return Some("is empty");
-    }
-    let Some(rest) = value.strip_prefix("arn:") else {
-        return (!is_parameter_name(value)).then_some(
-            "is neither a Secrets Manager or SSM Parameter Store ARN nor a parameter name",
-        );
-    };
-    let parts: Vec<&str> = rest.splitn(5, ':').collect();
-    let [partition, service, region, account, resource] = parts.as_slice() else {
-        return Some("is not a complete ARN");
-    };
-    let partition_ok = partition
-        .strip_prefix("aws")
-        .is_some_and(|p| p.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
-    let region_ok = !region.is_empty()
-        && region
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !partition_ok || !region_ok {
-        return Some("does not have the arn:aws:<service>:<region>:<account>: prefix of an ARN");
-    }
-    if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
-        return Some("does not have a 12-digit account id (a placeholder left in?)");
-    }
-    match *service {
-        "secretsmanager" => {
-            let Some(secret) = resource.strip_prefix("secret:") else {
-                return Some("is a Secrets Manager ARN without secret:<name>");
-            };
-            let mut fields = secret.split(':');
-            let name = fields.next().unwrap_or_default();
-            let name_ok = !name.is_empty()
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"/_+=.@-".contains(&b));
-            // After the name: nothing, or exactly json-key:version-stage:version-id.
-            let suffix = fields.count();
-            if !name_ok {
-                Some("has a secret name that is not letters, digits and / _ + = . @ -")
-            } else if suffix != 0 && suffix != 3 {
-                Some("has a suffix that is not :json-key:version-stage:version-id (keep all three colons)")
-            } else {
-                None
-            }
-        }
-        "ssm" => match resource.strip_prefix("parameter") {
-            Some(name) if name.starts_with('/') && is_parameter_name(name) => None,
-            _ => Some("is an SSM ARN without parameter/<name>"),
-        },
-        _ => Some("is an ARN of neither Secrets Manager nor SSM Parameter Store"),
-    }
-}
-
-/// An SSM parameter name: `^/?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$`.
-fn is_parameter_name(value: &str) -> bool {
-    let path = value.strip_prefix('/').unwrap_or(value);
-    path.split('/').all(|segment| {
-        !segment.is_empty()
-            && segment
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
-    })
-}
-
 /// A task definition `web` whose one container `app` has this `logConfiguration` (as written).
 #[cfg(test)]
 pub(super) fn with_log_configuration(config: &str) -> String {
     format!(
         r#"{{"family": "web", "containerDefinitions": [{{"name": "app", "image": "b", "logConfiguration": {config}}}]}}"#
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::value_from_problem;
-
-    #[test]
-    fn value_from_forms() {
-        for ok in [
-            "arn:aws:secretsmanager:us-east-1:123456789012:secret:splunk-token-AbCdEf",
-            "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db:password::",
-            "arn:aws:secretsmanager:us-east-1:123456789012:secret:db:password:AWSCURRENT:",
-            "arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/splunk/token",
-            "arn:aws:ssm:eu-west-1:123456789012:parameter/token",
-            "splunk-token",
-            "/splunk/token",
-        ] {
-            assert_eq!(value_from_problem(ok), None, "{ok}");
-        }
-        for bad in [
-            "",
-            "arn:aws:secretsmanager:us-east-1:XXXXXXXXXXXX:secret:t",
-            "arn:aws:secretsmanager:us-east-1:123456789012:t",
-            "arn:aws:secretsmanager:us-east-1:123456789012:secret:db:password",
-            "arn:aws:ssm:us-east-1:123456789012:token",
-            "arn:aws:s3:::bucket/key",
-            "arn:aws:kms:us-east-1:123456789012:key/k",
-            "{{splunk_token}}",
-            "my token",
-            "/a//b",
-            "arn:aws:ssm",
-        ] {
-            assert!(value_from_problem(bad).is_some(), "{bad}");
-        }
-    }
 }
