@@ -1,6 +1,7 @@
 //! Rules of the `ports` group (rules.md §6): port mappings, port ranges and the host ports a
 //! container instance reserves.
 
+mod app_protocol_without_name;
 mod container_port_out_of_range;
 mod duplicate_container_port;
 mod duplicate_port_name;
@@ -11,13 +12,16 @@ mod host_port_out_of_range;
 mod port_mapping_without_container_port;
 mod port_name_invalid;
 mod port_protocol_invalid;
+mod port_range_agent_version;
 mod port_range_invalid;
 mod port_range_network_mode;
 mod port_range_with_host_port;
 mod reserved_host_port;
 mod service_connect_udp_port;
 mod shared_namespace_port_conflict;
+mod static_host_port;
 mod windows_fargate_reserved_port;
+mod windows_port_mapping_loopback;
 
 use crate::lint::{Context, Rule};
 use crate::source::{Node, Value};
@@ -33,15 +37,37 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &duplicate_static_host_port::DuplicateStaticHostPort,
     &reserved_host_port::ReservedHostPort,
     &host_port_in_ephemeral_range::HostPortInEphemeralRange,
+    &static_host_port::StaticHostPort,
     &port_range_network_mode::PortRangeNetworkMode,
     &port_range_with_host_port::PortRangeWithHostPort,
     &port_range_invalid::PortRangeInvalid,
+    &port_range_agent_version::PortRangeAgentVersion,
     &port_name_invalid::PortNameInvalid,
     &duplicate_port_name::DuplicatePortName,
+    &app_protocol_without_name::AppProtocolWithoutName,
     &service_connect_udp_port::ServiceConnectUdpPort,
     &firelens_port_exposed::FirelensPortExposed,
     &windows_fargate_reserved_port::WindowsFargateReservedPort,
+    &windows_port_mapping_loopback::WindowsPortMappingLoopback,
 ];
+
+/// Where the ephemeral port range starts on Linux: the default `ip_local_port_range` begins at
+/// 32768 (ECS falls back to 49153-65535 when it cannot read it).
+pub(crate) const LINUX_EPHEMERAL_START: i64 = 32768;
+/// Where the dynamic port range starts on Windows.
+pub(crate) const WINDOWS_EPHEMERAL_START: i64 = 49152;
+
+/// For a task whose host ports are published through Docker's port mapping (the `bridge` mode,
+/// or the Windows default NAT mode): whether it is Windows, and where the ephemeral range, from
+/// which ECS takes dynamic host ports, starts. `None` for the other modes and when the mode is
+/// not known.
+pub(crate) fn published_ports_mode(cx: &Context<'_>) -> Option<(bool, i64)> {
+    match crate::lint::rules::network::network_mode(cx)? {
+        crate::model::NetworkMode::Bridge => Some((false, LINUX_EPHEMERAL_START)),
+        crate::model::NetworkMode::WindowsNat => Some((true, WINDOWS_EPHEMERAL_START)),
+        _ => None,
+    }
+}
 
 /// When the ECS container agent reserves a [`ReservedPort`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
