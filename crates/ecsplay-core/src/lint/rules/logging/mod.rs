@@ -155,7 +155,7 @@ pub(super) fn family<'a>(cx: &'a Context<'a>) -> &'a str {
 
 /// Whether a container is a FireLens log router: it has a `firelensConfiguration` (a deploy-time
 /// value counts).
-pub(super) fn is_firelens_router(container: &Node) -> bool {
+pub(crate) fn is_firelens_router(container: &Node) -> bool {
     container
         .get("firelensConfiguration")
         .is_some_and(|f| f.is_object() || f.is_unknown())

@@ -225,3 +225,12 @@ pub(crate) fn ports_outside<'a>(
         })
         .collect()
 }
+
+/// A task definition with `head` (top-level members followed by a comma, or empty) and one
+/// container `name` whose `portMappings` list holds `mappings` (written as JSON), for tests.
+#[cfg(test)]
+pub(super) fn mappings_task(head: &str, name: &str, mappings: &str) -> String {
+    format!(
+        r#"{{"family": "t", {head}"containerDefinitions": [{{"name": "{name}", "image": "i", "memory": 64, "portMappings": [{mappings}]}}]}}"#
+    )
+}

@@ -102,9 +102,7 @@ mod tests {
     use crate::lint::testing::{assert_fails, assert_passes, spanned};
 
     fn task(head: &str, mappings: &str) -> String {
-        format!(
-            r#"{{"family": "t", {head}"containerDefinitions": [{{"name": "rtp", "image": "i", "memory": 64, "portMappings": [{mappings}]}}]}}"#
-        )
+        super::super::mappings_task(head, "rtp", mappings)
     }
 
     const RANGE: &str = r#"{"containerPortRange": "10000-10099"}"#;

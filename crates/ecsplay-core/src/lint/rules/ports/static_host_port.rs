@@ -95,9 +95,7 @@ mod tests {
     use crate::lint::testing::{assert_fails, assert_passes, spanned};
 
     fn task(head: &str, mappings: &str) -> String {
-        format!(
-            r#"{{"family": "t", {head}"containerDefinitions": [{{"name": "web", "image": "i", "memory": 64, "portMappings": [{mappings}]}}]}}"#
-        )
+        super::super::mappings_task(head, "web", mappings)
     }
 
     #[test]
