@@ -99,7 +99,7 @@ impl Rule for GpuSharingInvalid {
                 ("reserves whole GPUs", "shares a GPU")
             };
             out.push(
-                Finding::at(*node, format!("container {label} {this}, but container {first_label} {that}: the containers of a task that request GPUs must all use the same option"))
+                Finding::at(node, format!("container {label} {this}, but container {first_label} {that}: the containers of a task that request GPUs must all use the same option"))
                     .label(first_node, format!("container {first_label} {that}"))
                     .help("give every GPU requirement of the task a value (whole GPUs), or every one a sharingStrategy"),
             );
