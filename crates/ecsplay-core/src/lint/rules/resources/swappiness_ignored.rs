@@ -92,9 +92,7 @@ mod tests {
     use crate::lint::testing::{assert_fails, assert_passes, spanned};
 
     fn task(head: &str, linux: &str) -> String {
-        format!(
-            r#"{{"family": "t", {head}"containerDefinitions": [{{"name": "w", "image": "i", "memory": 64, "linuxParameters": {{{linux}}}}}]}}"#
-        )
+        super::super::linux_task(head, linux)
     }
 
     #[test]
