@@ -10,7 +10,8 @@ const TRUE: [&str; 6] = ["1", "t", "T", "TRUE", "true", "True"];
 declare_rule! {
     /// ## What it does
     /// Explains an `awslogs` log configuration with `awslogs-create-group` set to true: the role
-    /// that sends the logs must also be allowed `logs:CreateLogGroup`.
+    /// that sends the logs must also be allowed `logs:CreateLogGroup`. One finding per task, at
+    /// the first such option, with a label on each other one.
     ///
     /// ## Why is this bad?
     /// With `awslogs-create-group` the log driver creates the log group when the container
@@ -95,6 +96,7 @@ impl Rule for AwslogsCreateGroupPermission {
             }
             Some(_) => "the container instance role (the task has no execution role)",
         };
+        let mut found: Vec<(String, &Node, String)> = Vec::new();
         for (i, container) in cx.containers() {
             let Some(config) = container.get("logConfiguration") else {
                 continue;
@@ -112,14 +114,20 @@ impl Rule for AwslogsCreateGroupPermission {
                 .at_path(["options", "awslogs-group"])
                 .and_then(Node::as_str)
                 .map_or_else(String::new, |g| format!(" {g}"));
-            out.push(
-                Finding::at(
-                    create,
-                    format!("awslogs-create-group of container {}: the log driver creates the log group{group} when the container starts, which needs logs:CreateLogGroup on {role}; AmazonECSTaskExecutionRolePolicy does not grant it", container_label(container, i)),
-                )
-                .help("allow logs:CreateLogGroup on the log group in the role's policy, or create the log group beforehand (AWS::Logs::LogGroup, aws_cloudwatch_log_group) and remove awslogs-create-group"),
-            );
+            found.push((container_label(container, i), create, group));
         }
+        let Some(((label, create, group), others)) = found.split_first() else {
+            return;
+        };
+        let mut finding = Finding::at(
+            *create,
+            format!("awslogs-create-group of container {label}: the log driver creates the log group{group} when the container starts, which needs logs:CreateLogGroup on {role}; AmazonECSTaskExecutionRolePolicy does not grant it"),
+        )
+        .help("allow logs:CreateLogGroup on the log group in the role's policy, or create the log group beforehand (AWS::Logs::LogGroup, aws_cloudwatch_log_group) and remove awslogs-create-group");
+        for (label, node, group) in others {
+            finding = finding.label(node, format!("container {label} creates{group} too"));
+        }
+        out.push(finding);
     }
 }
 
@@ -146,6 +154,11 @@ mod tests {
         );
         assert_eq!(spanned(&text, &d[0]), "\"true\"");
         assert_eq!(d[0].message, "awslogs-create-group of container 'app': the log driver creates the log group /ecs/t when the container starts, which needs logs:CreateLogGroup on the task execution role; AmazonECSTaskExecutionRolePolicy does not grant it");
+        // One finding per task.
+        let two = text.replace(r#"]}"#, r#", {"name": "b", "image": "i", "memory": 64, "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-create-group": "true"}}}]}"#);
+        let d = assert_fails(&Rule::META, &two);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].labels[0].message, "container 'b' creates too");
         let d = assert_fails(&Rule::META, &task("", r#""True""#));
         assert!(d[0].message.contains("the container instance role"));
         let d = assert_fails(
