@@ -120,7 +120,7 @@ impl Rule for AwslogsCreateGroupPermission {
             return;
         };
         let mut finding = Finding::at(
-            *create,
+            create,
             format!("awslogs-create-group of container {label}: the log driver creates the log group{group} when the container starts, which needs logs:CreateLogGroup on {role}; AmazonECSTaskExecutionRolePolicy does not grant it"),
         )
         .help("allow logs:CreateLogGroup on the log group in the role's policy, or create the log group beforehand (AWS::Logs::LogGroup, aws_cloudwatch_log_group) and remove awslogs-create-group");

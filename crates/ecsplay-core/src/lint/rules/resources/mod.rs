@@ -305,6 +305,16 @@ pub(crate) fn task_size_form_ok(s: &str, unit: &str) -> bool {
     }
 }
 
+/// A task definition with `head` (top-level members followed by a comma, or empty) and one
+/// container `w` whose `linuxParameters` object holds `linux` (members written as JSON), for
+/// tests.
+#[cfg(test)]
+pub(super) fn linux_task(head: &str, linux: &str) -> String {
+    format!(
+        r#"{{"family": "t", {head}"containerDefinitions": [{{"name": "w", "image": "i", "memory": 64, "linuxParameters": {{{linux}}}}}]}}"#
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,14 +379,4 @@ mod tests {
         assert!(task_size_form_ok("2GB", "gb"));
         assert!(!task_size_form_ok("2GiB", "gb"));
     }
-}
-
-/// A task definition with `head` (top-level members followed by a comma, or empty) and one
-/// container `w` whose `linuxParameters` object holds `linux` (members written as JSON), for
-/// tests.
-#[cfg(test)]
-pub(super) fn linux_task(head: &str, linux: &str) -> String {
-    format!(
-        r#"{{"family": "t", {head}"containerDefinitions": [{{"name": "w", "image": "i", "memory": 64, "linuxParameters": {{{linux}}}}}]}}"#
-    )
 }
