@@ -13,7 +13,10 @@ declare_rule! {
     /// it the task runs, but the containers get no task-role credentials and fall back to the
     /// instance role or fail their AWS calls. When it is on, the agent's credential proxy
     /// listens on port 80 of the instance, which is then reserved: no task can map host port
-    /// 80 there (TD-PORT-008 knows this port).
+    /// 80 there (TD-PORT-008 knows this port). In the default (NAT) network mode each container
+    /// must also add routes to the credential and metadata addresses (169.254.170.2,
+    /// 169.254.169.254) when it starts, with the bootstrap script of the developer guide; in
+    /// `awsvpc` mode it need not. Windows containers on Fargate need none of this.
     ///
     /// ## Example
     /// ```json
@@ -45,7 +48,7 @@ declare_rule! {
     ///
     /// ## References
     /// - DG23:task_definition_parameters.md (taskRoleArn: Windows instances need the -EnableTaskIAMRole option of Initialize-ECSAgent)
-    /// - DG23:windows_task_IAM_roles.md (additional configuration for Windows task IAM roles)
+    /// - DG23:windows_task_IAM_roles.md (additional configuration for Windows task IAM roles on EC2: -EnableTaskIAMRole, port 80, the container bootstrap script)
     /// - AGENT:agent/config/config_windows.go (port 80 is added to the reserved ports when task IAM roles are enabled)
     pub struct WindowsTaskRoleAgentSetting {
         code: "TD-IAM-015",
@@ -62,6 +65,8 @@ impl Rule for WindowsTaskRoleAgentSetting {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let nat = crate::lint::rules::network::network_mode(cx)
+            == Some(crate::model::NetworkMode::WindowsNat);
         let facts = &cx.facts;
         if !facts.windows || !facts.ec2 || facts.platform_unknown {
             return;
@@ -78,7 +83,11 @@ impl Rule for WindowsTaskRoleAgentSetting {
                 role,
                 "Windows containers on EC2 get the task role's credentials only when the instance's agent was started with -EnableTaskIAMRole, which also reserves port 80 on the instance",
             )
-            .help("start the agent with Initialize-ECSAgent -Cluster <cluster> -EnableTaskIAMRole in the instances' user data, and map no container to host port 80"),
+            .help(if nat {
+                "start the agent with Initialize-ECSAgent -Cluster <cluster> -EnableTaskIAMRole in the instances' user data, map no container to host port 80, and run the developer guide's route bootstrap script when each container starts (NAT network mode)"
+            } else {
+                "start the agent with Initialize-ECSAgent -Cluster <cluster> -EnableTaskIAMRole in the instances' user data, and map no container to host port 80"
+            }),
         );
     }
 }
@@ -104,6 +113,14 @@ mod tests {
         assert_eq!(d[0].pointer, "/taskRoleArn");
         assert_eq!(spanned(&text, &d[0]), "\"appRole\"");
         assert!(d[0].message.contains("-EnableTaskIAMRole"));
+        assert!(d[0].help.as_deref().unwrap().contains("bootstrap script"));
+        let d = assert_fails(
+            &Rule::META,
+            &task(&format!(
+                r#"{WINDOWS}"networkMode": "awsvpc", "taskRoleArn": "appRole", "#
+            )),
+        );
+        assert!(!d[0].help.as_deref().unwrap().contains("bootstrap script"));
         assert_fails(&Rule::META, "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RuntimePlatform: {OperatingSystemFamily: WINDOWS_SERVER_2022_FULL}\n      TaskRoleArn: !GetAtt Role.Arn\n");
     }
 

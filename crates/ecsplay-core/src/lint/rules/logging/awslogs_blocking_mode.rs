@@ -7,13 +7,14 @@ declare_rule! {
     /// Explains an `awslogs` log configuration with `"mode": "blocking"`.
     ///
     /// ## Why is this bad?
-    /// In the blocking mode Docker hands each log line to CloudWatch Logs before the
-    /// container's write to stdout or stderr returns. When CloudWatch Logs is slow, throttles
-    /// or cannot be reached (a missing VPC endpoint or NAT route, an expired role), the
-    /// application blocks on its next log line: requests stall and health checks may fail.
-    /// The `non-blocking` mode buffers lines in memory (`max-buffer-size`, 10m by default)
-    /// and drops them when the buffer is full instead. Since 25 June 2025 `non-blocking` is
-    /// the default when `mode` is omitted.
+    /// In the blocking mode, when the flow of logs to CloudWatch Logs is interrupted (a missing
+    /// VPC endpoint or NAT route, throttling, an outage), "calls from container code to write
+    /// to the stdout and stderr streams will block. The logging thread of the application will
+    /// block as a result. This may cause the application to become unresponsive and lead to
+    /// container healthcheck failure." The `non-blocking` mode keeps lines in an in-memory
+    /// buffer (`max-buffer-size`) and drops them when it is full instead. Since 25 June 2025
+    /// `non-blocking` is what ECS uses when `mode` is omitted (unless the account setting
+    /// `defaultLogDriverMode` says otherwise).
     ///
     /// rules.md also asks to explain the default when `mode` is omitted; as that would fire on
     /// almost every `awslogs` configuration with nothing to change, this rule only speaks of an
@@ -42,7 +43,7 @@ declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - BOTO:LogConfiguration.options (botocore 1.44.5 ECS model: mode blocking or non-blocking, non-blocking the default since June 25, 2025; max-buffer-size)
+    /// - BOTO:LogConfiguration.options (botocore 1.44.5 ECS model: mode blocking or non-blocking; the default changed to non-blocking on June 25, 2025; the defaultLogDriverMode account setting; max-buffer-size)
     /// - DG23:using_awslogs.md (awslogs options)
     pub struct AwslogsBlockingMode {
         code: "TD-LOG-014",

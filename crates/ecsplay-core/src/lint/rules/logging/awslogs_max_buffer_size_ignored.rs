@@ -11,8 +11,9 @@ declare_rule! {
     /// `max-buffer-size` sizes the in-memory buffer of the `non-blocking` mode, where Docker
     /// queues log lines and drops them when the buffer is full. In the `blocking` mode there is
     /// no such buffer: each line is sent before the write returns, and the option is ignored.
-    /// Either the mode or the buffer size is not what was meant. (With `mode` omitted the mode
-    /// is `non-blocking` since 25 June 2025, and the size is used.)
+    /// Either the mode or the buffer size is not what was meant. (With `mode` omitted, ECS uses
+    /// `non-blocking` since 25 June 2025 unless the account setting `defaultLogDriverMode` says
+    /// otherwise; that case is not judged.)
     ///
     /// ## Example
     /// ```json

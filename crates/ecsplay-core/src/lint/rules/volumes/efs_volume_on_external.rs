@@ -40,8 +40,8 @@ declare_rule! {
     /// ```
     ///
     /// ## References
-    /// - DG23:efs-volumes.md (Amazon EFS volumes considerations: not supported on external instances)
-    /// - DG23:ecs-anywhere.md (ECS Anywhere considerations)
+    /// - DG23:efs-volumes.md ("Using Amazon EFS volumes or specifying an EFSVolumeConfiguration isn't supported on external instances.")
+    /// - rules.md TD-MISC-021 (ECS Anywhere: no EFS volumes)
     pub struct EfsVolumeOnExternal {
         code: "TD-VOL-019",
         name: "efs-volume-on-external",
