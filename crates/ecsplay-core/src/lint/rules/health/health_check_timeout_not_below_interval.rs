@@ -65,7 +65,11 @@ impl Rule for HealthCheckTimeoutNotBelowInterval {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (i, container) in cx.containers() {
-            let Some(check) = container.get("healthCheck").filter(|h| h.is_object()) else {
+            // The timing fields apply only to a health check with a command (TD-HC-001).
+            let Some(check) = container
+                .get("healthCheck")
+                .filter(|h| h.get("command").is_some_and(Node::is_set))
+            else {
                 continue;
             };
             let read = |key: &str, default: i64, range: std::ops::RangeInclusive<i64>| match check
@@ -161,5 +165,9 @@ mod tests {
         assert_passes(&Rule::META, &task(r#", "interval": 3, "timeout": 5"#));
         assert_passes(&Rule::META, &task(r#", "interval": 30, "timeout": 90"#));
         assert_passes(&Rule::META, &task(r#", "interval": 30, "timeout": "40""#));
+        assert_passes(
+            &Rule::META,
+            r#"[{"name": "app", "image": "b", "healthCheck": {"interval": 10, "timeout": 10}}]"#,
+        );
     }
 }
