@@ -3,13 +3,17 @@
 
 mod complete_success_on_essential;
 mod dependency_cycle;
+mod dependency_without_start_timeout;
 mod depends_on_unknown_container;
 mod duplicate_depends_on;
+mod firelens_router_dependency_condition;
 mod healthy_without_health_check;
 mod invalid_link;
 mod no_essential_container;
 mod restart_attempt_period_out_of_range;
 mod restart_policy_enabled_missing;
+mod restart_policy_limitation;
+mod start_timeout_without_dependants;
 mod timeout_not_positive;
 mod too_many_ignored_exit_codes;
 
@@ -25,11 +29,15 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &complete_success_on_essential::CompleteSuccessOnEssential,
     &healthy_without_health_check::HealthyWithoutHealthCheck,
     &duplicate_depends_on::DuplicateDependsOn,
+    &dependency_without_start_timeout::DependencyWithoutStartTimeout,
+    &start_timeout_without_dependants::StartTimeoutWithoutDependants,
     &timeout_not_positive::TimeoutNotPositive,
     &invalid_link::InvalidLink,
+    &firelens_router_dependency_condition::FirelensRouterDependencyCondition,
     &restart_policy_enabled_missing::RestartPolicyEnabledMissing,
     &restart_attempt_period_out_of_range::RestartAttemptPeriodOutOfRange,
     &too_many_ignored_exit_codes::TooManyIgnoredExitCodes,
+    &restart_policy_limitation::RestartPolicyLimitation,
 ];
 
 /// Whether every container's name is a plain string. A reference to a name no container has is

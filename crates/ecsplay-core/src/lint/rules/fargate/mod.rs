@@ -12,6 +12,7 @@ mod invalid_cpu;
 mod ipc_mode;
 mod large_size_platform_version;
 mod memory_missing;
+mod nofile_ulimit_below_default;
 mod nofile_ulimit_too_high;
 mod pid_mode_host;
 mod placement_constraints;
@@ -63,6 +64,7 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &unsupported_os_family::FargateUnsupportedOsFamily,
     &ephemeral_storage_size_out_of_range::EphemeralStorageSizeOutOfRange,
     &ephemeral_storage_outside_fargate::EphemeralStorageOutsideFargate,
+    &nofile_ulimit_below_default::FargateNofileUlimitBelowDefault,
     &nofile_ulimit_too_high::FargateNofileUlimitTooHigh,
     &compatibility_not_declared::FargateCompatibilityNotDeclared,
 ];
@@ -192,6 +194,18 @@ pub(crate) fn added_capabilities<'c, 'a>(
 ) -> impl Iterator<Item = (usize, &'a Node, &'a Node)> + 'c {
     cx.container_members("linuxParameters")
         .filter_map(|(i, c, linux)| linux.at_path(["capabilities", "add"]).map(|a| (i, c, a)))
+}
+
+/// Every `nofile` entry of every container's `ulimits`: (container index, container, entry).
+pub(crate) fn nofile_ulimits<'c, 'a>(
+    cx: &'c Context<'a>,
+) -> impl Iterator<Item = (usize, &'a Node, &'a Node)> + 'c {
+    cx.container_members("ulimits").flat_map(|(i, c, list)| {
+        list.items()
+            .iter()
+            .filter(|u| u.get("name").and_then(Node::as_str) == Some("nofile"))
+            .map(move |u| (i, c, u))
+    })
 }
 
 /// Whether the task is for Windows containers on Fargate (both known from the literal values).

@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::model::container_label;
-use crate::source::Node;
 
 /// The highest `nofile` limit Fargate accepts.
 const MAX_NOFILE: i64 = 1_048_576;
@@ -66,36 +65,31 @@ impl Rule for FargateNofileUlimitTooHigh {
         if !cx.facts.fargate || cx.facts.windows {
             return;
         }
-        for (i, container, ulimits) in cx.container_members("ulimits") {
-            for ulimit in ulimits.items() {
-                if ulimit.get("name").and_then(Node::as_str) != Some("nofile") {
-                    continue;
-                }
-                let over = |key: &str| {
-                    ulimit
-                        .get(key)
-                        .and_then(|n| cx.int_of(n).filter(|v| *v > MAX_NOFILE).map(|v| (n, v)))
-                };
-                // One finding per ulimit: at the hard limit, labelling the soft one when both are over.
-                let (node, value, key, other) = match (over("hardLimit"), over("softLimit")) {
-                    (Some((h, hv)), soft) => (h, hv, "hardLimit", soft),
-                    (None, Some((s, sv))) => (s, sv, "softLimit", None),
-                    (None, None) => continue,
-                };
-                let mut finding = Finding::at(
-                    node,
-                    format!(
-                        "container {} sets the nofile {key} to {value}; Fargate allows at most {MAX_NOFILE}",
-                        container_label(container, i)
-                    ),
-                )
-                .help(format!("lower the nofile softLimit and hardLimit to {MAX_NOFILE} or less"));
-                if let Some((soft, sv)) = other {
-                    finding =
-                        finding.label(soft, format!("the softLimit {sv} is over {MAX_NOFILE} too"));
-                }
-                out.push(finding);
+        for (i, container, ulimit) in super::nofile_ulimits(cx) {
+            let over = |key: &str| {
+                ulimit
+                    .get(key)
+                    .and_then(|n| cx.int_of(n).filter(|v| *v > MAX_NOFILE).map(|v| (n, v)))
+            };
+            // One finding per ulimit: at the hard limit, labelling the soft one when both are over.
+            let (node, value, key, other) = match (over("hardLimit"), over("softLimit")) {
+                (Some((h, hv)), soft) => (h, hv, "hardLimit", soft),
+                (None, Some((s, sv))) => (s, sv, "softLimit", None),
+                (None, None) => continue,
+            };
+            let mut finding = Finding::at(
+                node,
+                format!(
+                    "container {} sets the nofile {key} to {value}; Fargate allows at most {MAX_NOFILE}",
+                    container_label(container, i)
+                ),
+            )
+            .help(format!("lower the nofile softLimit and hardLimit to {MAX_NOFILE} or less"));
+            if let Some((soft, sv)) = other {
+                finding =
+                    finding.label(soft, format!("the softLimit {sv} is over {MAX_NOFILE} too"));
             }
+            out.push(finding);
         }
     }
 }

@@ -10,7 +10,9 @@ mod health_check_command_not_cmd;
 mod health_check_interval_out_of_range;
 mod health_check_retries_out_of_range;
 mod health_check_start_period_out_of_range;
+mod health_check_timeout_not_below_interval;
 mod health_check_timeout_out_of_range;
+mod health_check_tool_missing;
 
 use crate::lint::{Context, Finding, Rule};
 use crate::model::container_label;
@@ -25,7 +27,9 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &health_check_timeout_out_of_range::HealthCheckTimeoutOutOfRange,
     &health_check_retries_out_of_range::HealthCheckRetriesOutOfRange,
     &health_check_start_period_out_of_range::HealthCheckStartPeriodOutOfRange,
+    &health_check_timeout_not_below_interval::HealthCheckTimeoutNotBelowInterval,
     &essential_container_without_health_check::EssentialContainerWithoutHealthCheck,
+    &health_check_tool_missing::HealthCheckToolMissing,
 ];
 
 /// Every container's `healthCheck` `command` list: (container label, command node, its strings,

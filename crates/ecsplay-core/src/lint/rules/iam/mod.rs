@@ -4,6 +4,7 @@
 //! reported, and the role-reference grammar of `executionRoleArn` / `taskRoleArn` (TD-IAM-007,
 //! TD-IAM-008).
 
+mod awslogs_create_group_permission;
 mod awslogs_without_execution_role;
 mod ec2_without_execution_role;
 mod ecr_image_without_execution_role;
@@ -15,8 +16,10 @@ mod invalid_execution_role_arn;
 mod invalid_task_role_arn;
 mod repository_credentials_without_execution_role;
 mod s3files_volume_without_task_role;
+mod secrets_permissions;
 mod secrets_without_execution_role;
 mod shared_task_and_execution_role;
+mod windows_task_role_agent_setting;
 
 use crate::lint::{Context, Finding, Rule};
 use crate::model::{container_label, TaskFacts};
@@ -36,6 +39,9 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &efs_iam_without_task_role::EfsIamWithoutTaskRole,
     &s3files_volume_without_task_role::S3filesVolumeWithoutTaskRole,
     &firelens_aws_destination_without_task_role::FirelensAwsDestinationWithoutTaskRole,
+    &awslogs_create_group_permission::AwslogsCreateGroupPermission,
+    &secrets_permissions::SecretsPermissions,
+    &windows_task_role_agent_setting::WindowsTaskRoleAgentSetting,
     &firelens_s3_config_without_execution_role::FirelensS3ConfigWithoutExecutionRole,
 ];
 

@@ -8,8 +8,10 @@
 //! the `fargate` group.
 
 mod awsfirelens_without_router;
+mod awslogs_blocking_mode;
 mod awslogs_group_invalid;
 mod awslogs_group_missing;
+mod awslogs_max_buffer_size_ignored;
 mod awslogs_multiline_pattern_ignored;
 mod awslogs_option_value_invalid;
 mod awslogs_region_invalid;
@@ -23,6 +25,7 @@ mod firelens_router_not_essential;
 mod firelens_router_without_user;
 mod log_configuration_missing;
 mod log_driver_invalid;
+mod log_driver_not_enabled_by_default;
 mod log_option_plaintext_secret;
 mod log_secret_option_invalid;
 mod managed_instances_log_driver_unsupported;
@@ -36,6 +39,7 @@ use crate::source::{Member, Node};
 pub(crate) const RULES: &[&dyn Rule] = &[
     &log_driver_invalid::LogDriverInvalid,
     &managed_instances_log_driver_unsupported::ManagedInstancesLogDriverUnsupported,
+    &log_driver_not_enabled_by_default::LogDriverNotEnabledByDefault,
     &awslogs_group_missing::AwslogsGroupMissing,
     &awslogs_region_missing::AwslogsRegionMissing,
     &ec2_awslogs_stream_prefix_missing::Ec2AwslogsStreamPrefixMissing,
@@ -44,6 +48,8 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &awslogs_region_invalid::AwslogsRegionInvalid,
     &awslogs_multiline_pattern_ignored::AwslogsMultilinePatternIgnored,
     &awslogs_option_value_invalid::AwslogsOptionValueInvalid,
+    &awslogs_blocking_mode::AwslogsBlockingMode,
+    &awslogs_max_buffer_size_ignored::AwslogsMaxBufferSizeIgnored,
     &splunk_options_missing::SplunkOptionsMissing,
     &log_option_plaintext_secret::LogOptionPlaintextSecret,
     &awsfirelens_without_router::AwsfirelensWithoutRouter,
@@ -156,7 +162,7 @@ pub(super) fn family<'a>(cx: &'a Context<'a>) -> &'a str {
 
 /// Whether a container is a FireLens log router: it has a `firelensConfiguration` (a deploy-time
 /// value counts).
-pub(super) fn is_firelens_router(container: &Node) -> bool {
+pub(crate) fn is_firelens_router(container: &Node) -> bool {
     container
         .get("firelensConfiguration")
         .is_some_and(|f| f.is_object() || f.is_unknown())

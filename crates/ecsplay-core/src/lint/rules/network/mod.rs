@@ -12,6 +12,7 @@ mod fargate_network_mode_not_awsvpc;
 mod fault_injection_unsupported;
 mod host_mode_host_port_mismatch;
 mod host_mode_root_user;
+mod host_network_mode;
 mod hostname_in_awsvpc_mode;
 mod links_outside_bridge_mode;
 mod network_mode_invalid;
@@ -39,6 +40,7 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &extra_hosts_in_awsvpc_mode::ExtraHostsInAwsvpcMode,
     &dns_settings_in_awsvpc_mode::DnsSettingsInAwsvpcMode,
     &host_mode_root_user::HostModeRootUser,
+    &host_network_mode::HostNetworkMode,
     &network_sysctl_in_host_mode::NetworkSysctlInHostMode,
     &conflicting_network_sysctls::ConflictingNetworkSysctls,
     &disabled_networking_with_ports::DisabledNetworkingWithPorts,

@@ -1,13 +1,8 @@
-use super::{port, reserved_port};
+use super::{port, published_ports_mode, reserved_port};
 use crate::declare_rule;
-use crate::lint::rules::network::{field, network_mode};
+use crate::lint::rules::network::field;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
-use crate::model::{container_label, NetworkMode};
-
-/// Where the ephemeral range starts: Linux's default `ip_local_port_range` begins at 32768
-/// (ECS falls back to 49153-65535 when it cannot read it), Windows' dynamic range at 49152.
-const LINUX_EPHEMERAL_START: i64 = 32768;
-const WINDOWS_EPHEMERAL_START: i64 = 49152;
+use crate::model::container_label;
 
 declare_rule! {
     /// ## What it does
@@ -67,10 +62,8 @@ impl Rule for HostPortInEphemeralRange {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let (windows, start) = match network_mode(cx) {
-            Some(NetworkMode::Bridge) => (false, LINUX_EPHEMERAL_START),
-            Some(NetworkMode::WindowsNat) => (true, WINDOWS_EPHEMERAL_START),
-            _ => return,
+        let Some((windows, start)) = published_ports_mode(cx) else {
+            return;
         };
         let key = field(cx, "hostPort");
         for (i, container, mapping) in cx.port_mappings() {

@@ -1,6 +1,7 @@
 //! Rules of the `ports` group (rules.md §6): port mappings, port ranges and the host ports a
 //! container instance reserves.
 
+mod app_protocol_without_name;
 mod container_port_out_of_range;
 mod duplicate_container_port;
 mod duplicate_port_name;
@@ -11,13 +12,16 @@ mod host_port_out_of_range;
 mod port_mapping_without_container_port;
 mod port_name_invalid;
 mod port_protocol_invalid;
+mod port_range_agent_version;
 mod port_range_invalid;
 mod port_range_network_mode;
 mod port_range_with_host_port;
 mod reserved_host_port;
 mod service_connect_udp_port;
 mod shared_namespace_port_conflict;
+mod static_host_port;
 mod windows_fargate_reserved_port;
+mod windows_port_mapping_loopback;
 
 use crate::lint::{Context, Rule};
 use crate::source::{Node, Value};
@@ -33,17 +37,42 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &duplicate_static_host_port::DuplicateStaticHostPort,
     &reserved_host_port::ReservedHostPort,
     &host_port_in_ephemeral_range::HostPortInEphemeralRange,
+    &static_host_port::StaticHostPort,
     &port_range_network_mode::PortRangeNetworkMode,
     &port_range_with_host_port::PortRangeWithHostPort,
     &port_range_invalid::PortRangeInvalid,
+    &port_range_agent_version::PortRangeAgentVersion,
     &port_name_invalid::PortNameInvalid,
     &duplicate_port_name::DuplicatePortName,
+    &app_protocol_without_name::AppProtocolWithoutName,
     &service_connect_udp_port::ServiceConnectUdpPort,
     &firelens_port_exposed::FirelensPortExposed,
     &windows_fargate_reserved_port::WindowsFargateReservedPort,
+    &windows_port_mapping_loopback::WindowsPortMappingLoopback,
 ];
 
 pub(crate) use crate::catalog::ports::{ReservedPort, ReservedWhen};
+
+/// Where the ephemeral port range starts on Linux: the kernel's default `ip_local_port_range`
+/// (and the ECS-optimized AMI's) begins at 32768; ECS falls back to 49153-65535 when it cannot
+/// read it (catalogue: `catalog::ports`).
+pub(crate) const LINUX_EPHEMERAL_START: i64 =
+    crate::catalog::ports::ECS_AMI_LOCAL_PORT_RANGE.first as i64;
+/// Where the dynamic port range starts on Windows.
+pub(crate) const WINDOWS_EPHEMERAL_START: i64 =
+    crate::catalog::ports::WINDOWS_EPHEMERAL_RANGE.first as i64;
+
+/// For a task whose host ports are published through Docker's port mapping (the `bridge` mode,
+/// or the Windows default NAT mode): whether it is Windows, and where the ephemeral range, from
+/// which ECS takes dynamic host ports, starts. `None` for the other modes and when the mode is
+/// not known.
+pub(crate) fn published_ports_mode(cx: &Context<'_>) -> Option<(bool, i64)> {
+    match crate::lint::rules::network::network_mode(cx)? {
+        crate::model::NetworkMode::Bridge => Some((false, LINUX_EPHEMERAL_START)),
+        crate::model::NetworkMode::WindowsNat => Some((true, WINDOWS_EPHEMERAL_START)),
+        _ => None,
+    }
+}
 
 /// The reserved-port entry for `port` on Linux or Windows instances, if there is one (the
 /// catalogue's tables: `catalog::ports::LINUX_RESERVED_PORTS` and `WINDOWS_RESERVED_PORTS`, each
@@ -113,4 +142,13 @@ pub(crate) fn ports_outside<'a>(
                 .then(|| (crate::model::container_label(container, i), node, value))
         })
         .collect()
+}
+
+/// A task definition with `head` (top-level members followed by a comma, or empty) and one
+/// container `name` whose `portMappings` list holds `mappings` (written as JSON), for tests.
+#[cfg(test)]
+pub(super) fn mappings_task(head: &str, name: &str, mappings: &str) -> String {
+    format!(
+        r#"{{"family": "t", {head}"containerDefinitions": [{{"name": "{name}", "image": "i", "memory": 64, "portMappings": [{mappings}]}}]}}"#
+    )
 }

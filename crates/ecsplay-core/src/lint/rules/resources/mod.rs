@@ -3,23 +3,34 @@
 //! placement simulator's reading of the memory a task reserves
 //! ([`task_memory_reservation`]).
 
+mod container_cpu_outside_share_range;
 mod container_cpu_sum_exceeds_task;
 mod container_memory_exceeds_task;
 mod container_memory_missing;
 mod container_memory_too_small;
 mod duplicate_ulimit;
+mod gpu_requirement_invalid;
+mod gpu_sharing_invalid;
+mod gpu_unsupported_platform;
+mod inference_accelerator_unknown_device;
+mod inference_accelerators_deprecated;
 mod memory_reservations_exceed_task;
 mod negative_resource_value;
+mod neuron_device_invalid;
 mod no_memory_hard_limit;
 mod nvidia_mps_out_of_range;
 mod reservation_equals_memory;
 mod reservation_exceeds_memory;
+mod swap_setting_out_of_range;
+mod swappiness_ignored;
 mod task_cpu_invalid;
 mod task_cpu_out_of_range;
 mod task_memory_invalid;
 mod too_many_placement_constraints;
 mod ulimit_soft_exceeds_hard;
 mod ulimits_on_windows;
+mod windows_container_cpu_missing;
+mod windows_task_size_ignored;
 
 use crate::lint::{Context, Finding, Rule};
 use crate::model::{container_label, parse_task_cpu, parse_task_memory};
@@ -38,8 +49,19 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &negative_resource_value::NegativeResourceValue,
     &container_cpu_sum_exceeds_task::ContainerCpuSumExceedsTask,
     &container_memory_exceeds_task::ContainerMemoryExceedsTask,
+    &container_cpu_outside_share_range::ContainerCpuOutsideShareRange,
+    &windows_container_cpu_missing::WindowsContainerCpuMissing,
+    &windows_task_size_ignored::WindowsTaskSizeIgnored,
     &no_memory_hard_limit::NoMemoryHardLimit,
+    &gpu_unsupported_platform::GpuUnsupportedPlatform,
+    &gpu_requirement_invalid::GpuRequirementInvalid,
+    &gpu_sharing_invalid::GpuSharingInvalid,
     &nvidia_mps_out_of_range::NvidiaMpsOutOfRange,
+    &neuron_device_invalid::NeuronDeviceInvalid,
+    &inference_accelerator_unknown_device::InferenceAcceleratorUnknownDevice,
+    &inference_accelerators_deprecated::InferenceAcceleratorsDeprecated,
+    &swap_setting_out_of_range::SwapSettingOutOfRange,
+    &swappiness_ignored::SwappinessIgnored,
     &ulimit_soft_exceeds_hard::UlimitSoftExceedsHard,
     &duplicate_ulimit::DuplicateUlimit,
     &ulimits_on_windows::UlimitsOnWindows,
@@ -99,6 +121,59 @@ pub(crate) fn reserved_by(
         }
     }
     Some(None)
+}
+
+/// One `resourceRequirements` entry of a container whose `type` is a string.
+pub(crate) struct Requirement<'a> {
+    /// The container, for messages (`'app'` or `#1`).
+    pub label: String,
+    /// The entry object.
+    pub node: &'a Node,
+    /// The `type` value.
+    pub kind_node: &'a Node,
+    /// The type (`GPU`, `InferenceAccelerator`, `NeuronDevice`).
+    pub kind: &'a str,
+    /// The `value` member, when written (and not null).
+    pub value: Option<&'a Node>,
+    /// The `sharingStrategy` member, when written (and not null).
+    pub sharing: Option<&'a Node>,
+    /// The index of the container in the task.
+    pub index: usize,
+}
+
+/// Every resource requirement of every container, in order.
+pub(crate) fn requirements<'a>(cx: &'a Context<'a>) -> impl Iterator<Item = Requirement<'a>> + 'a {
+    cx.container_members("resourceRequirements")
+        .flat_map(|(i, c, list)| list.items().iter().map(move |r| (i, c, r)))
+        .filter_map(|(index, container, node)| {
+            let kind_node = node.get("type")?;
+            let present = |key: &str| node.get(key).filter(|n| !n.is_null());
+            Some(Requirement {
+                label: container_label(container, index),
+                node,
+                kind_node,
+                kind: kind_node.as_str()?,
+                value: present("value"),
+                sharing: present("sharingStrategy"),
+                index,
+            })
+        })
+}
+
+/// A resource requirement's `value` as written: a string, or in CloudFormation a number, which
+/// CloudFormation passes on as a string. `None` for anything else (deploy-time values included).
+pub(crate) fn requirement_value(cx: &Context<'_>, value: &Node) -> Option<String> {
+    match &value.value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) if cx.is_cloudformation() => Some(n.raw.clone()),
+        _ => None,
+    }
+}
+
+/// Whether a Linux-only parameter is reported by a platform rule that asks to remove it: on
+/// Fargate (TD-FG-008) or for Windows containers (TD-WIN-001).
+pub(crate) fn removed_by_platform_rule(cx: &Context<'_>) -> bool {
+    !cx.facts.platform_unknown && (cx.facts.fargate || cx.facts.windows)
 }
 
 /// A task-level size (`cpu` or `memory`) as ECS reads it: a string in either of its forms; in
@@ -228,6 +303,16 @@ pub(crate) fn task_size_form_ok(s: &str, unit: &str) -> bool {
         Some((whole, frac)) => (whole.is_empty() || digits(whole)) && digits(frac),
         None => digits(amount),
     }
+}
+
+/// A task definition with `head` (top-level members followed by a comma, or empty) and one
+/// container `w` whose `linuxParameters` object holds `linux` (members written as JSON), for
+/// tests.
+#[cfg(test)]
+pub(super) fn linux_task(head: &str, linux: &str) -> String {
+    format!(
+        r#"{{"family": "t", {head}"containerDefinitions": [{{"name": "w", "image": "i", "memory": 64, "linuxParameters": {{{linux}}}}}]}}"#
+    )
 }
 
 #[cfg(test)]

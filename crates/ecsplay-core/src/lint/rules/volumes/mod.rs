@@ -7,15 +7,25 @@ mod duplicate_volume_name;
 mod efs_access_point_root_directory;
 mod efs_access_point_without_transit_encryption;
 mod efs_iam_without_transit_encryption;
+mod efs_id_invalid;
 mod efs_transit_encryption_disabled;
+mod efs_volume_on_external;
+mod fargate_bind_mount_storage;
+mod fsx_volume_on_linux;
 mod mount_point_incomplete;
 mod mount_unknown_volume;
 mod multiple_configured_at_launch;
+mod read_only_root_without_writable_mount;
+mod s3files_access_point_root_directory;
+mod sensitive_host_path_writable;
 mod task_scoped_volume_autoprovision;
+mod tmpfs_invalid;
+mod transit_encryption_port_invalid;
 mod unused_volume;
 mod volume_multiple_types;
 mod volume_name_invalid;
 mod volumes_from_unknown_container;
+mod windows_docker_volume_driver;
 
 use crate::lint::{Context, Finding, Rule};
 use crate::source::Node;
@@ -32,11 +42,21 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &unused_volume::UnusedVolume,
     &multiple_configured_at_launch::MultipleConfiguredAtLaunch,
     &task_scoped_volume_autoprovision::TaskScopedVolumeAutoprovision,
+    &windows_docker_volume_driver::WindowsDockerVolumeDriver,
     &efs_iam_without_transit_encryption::EfsIamWithoutTransitEncryption,
     &efs_access_point_without_transit_encryption::EfsAccessPointWithoutTransitEncryption,
     &efs_access_point_root_directory::EfsAccessPointRootDirectory,
+    &transit_encryption_port_invalid::TransitEncryptionPortInvalid,
+    &efs_id_invalid::EfsIdInvalid,
     &efs_transit_encryption_disabled::EfsTransitEncryptionDisabled,
+    &efs_volume_on_external::EfsVolumeOnExternal,
+    &s3files_access_point_root_directory::S3filesAccessPointRootDirectory,
+    &fsx_volume_on_linux::FsxVolumeOnLinux,
+    &tmpfs_invalid::TmpfsInvalid,
     &volumes_from_unknown_container::VolumesFromUnknownContainer,
+    &sensitive_host_path_writable::SensitiveHostPathWritable,
+    &read_only_root_without_writable_mount::ReadOnlyRootWithoutWritableMount,
+    &fargate_bind_mount_storage::FargateBindMountStorage,
 ];
 
 /// The task's volumes that are objects (none for a Terraform container array).
