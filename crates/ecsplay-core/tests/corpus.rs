@@ -146,6 +146,11 @@ const REVIEWED_ERRORS: &[(&str, &str, &str)] = &[
     ),
     (
         "amazon-cloudwatch-container-insights/ecs-task-definition-templates/deployment-mode/replica-service/cwagent-prometheus/cwagent-prometheus-task-definition.json",
+        "TD-ENV-010",
+        "secret valueFrom is an unrendered placeholder ({{...}}), not an ARN or parameter name",
+    ),
+    (
+        "amazon-cloudwatch-container-insights/ecs-task-definition-templates/deployment-mode/replica-service/cwagent-prometheus/cwagent-prometheus-task-definition.json",
         "TD-LOG-011",
         "awslogs-region is an unrendered placeholder ({{region}}, <aws_region>), not a Region code",
     ),
@@ -991,6 +996,11 @@ const REVIEWED_ERRORS: &[(&str, &str, &str)] = &[
     ),
     (
         "ecspresso/tests/ci/ecs-task-def-daemon.json",
+        "TD-ENV-010",
+        "secret valueFrom is an unrendered placeholder ({{...}}), not an ARN or parameter name",
+    ),
+    (
+        "ecspresso/tests/ci/ecs-task-def-daemon.json",
         "TD-IAM-007",
         "placeholder account id or unrendered template variable in executionRoleArn (ECS: Role is not valid)",
     ),
@@ -1015,11 +1025,21 @@ const REVIEWED_ERRORS: &[(&str, &str, &str)] = &[
         "image is an unrendered template placeholder ({{...}}), with characters ECS refuses",
     ),
     (
+        "ecspresso/tests/run-test-td.json",
+        "TD-MISC-001",
+        "proxyConfiguration.containerName names no container of the task (synthetic fixture): the App Mesh proxy cannot start",
+    ),
+    (
         "ecspresso/tests/td-in-tags.json",
         "TD-SHAPE-031",
         "image is an unrendered template placeholder ({{...}}), with characters ECS refuses",
     ),
     (
+        "ecspresso/tests/td-in-tags.json",
+        "TD-MISC-001",
+        "proxyConfiguration.containerName names no container of the task (synthetic fixture): the App Mesh proxy cannot start",
+    ),
+    (
         "ecspresso/tests/td-plain-in-tags.json",
         "TD-SHAPE-007",
         "register body with read-only describe members (status, revision): the CLI refuses Unknown parameter",
@@ -1030,6 +1050,11 @@ const REVIEWED_ERRORS: &[(&str, &str, &str)] = &[
         "image is an unrendered template placeholder ({{...}}), with characters ECS refuses",
     ),
     (
+        "ecspresso/tests/td-plain-in-tags.json",
+        "TD-MISC-001",
+        "proxyConfiguration.containerName names no container of the task (synthetic fixture): the App Mesh proxy cannot start",
+    ),
+    (
         "ecspresso/tests/td-plain.json",
         "TD-SHAPE-007",
         "register body with read-only describe members (status, revision): the CLI refuses Unknown parameter",
@@ -1038,11 +1063,21 @@ const REVIEWED_ERRORS: &[(&str, &str, &str)] = &[
         "ecspresso/tests/td-plain.json",
         "TD-SHAPE-031",
         "image is an unrendered template placeholder ({{...}}), with characters ECS refuses",
+    ),
+    (
+        "ecspresso/tests/td-plain.json",
+        "TD-MISC-001",
+        "proxyConfiguration.containerName names no container of the task (synthetic fixture): the App Mesh proxy cannot start",
     ),
     (
         "ecspresso/tests/td.json",
         "TD-SHAPE-031",
         "image is an unrendered template placeholder ({{...}}), with characters ECS refuses",
+    ),
+    (
+        "ecspresso/tests/td.json",
+        "TD-MISC-001",
+        "proxyConfiguration.containerName names no container of the task (synthetic fixture): the App Mesh proxy cannot start",
     ),
 ];
 
