@@ -358,6 +358,29 @@ fn fargate_spreads_over_the_subnets_zones() {
 }
 
 #[test]
+fn fargate_without_capacity_is_resource_fargate() {
+    let mut td = app("fg", json!({}));
+    td["requiresCompatibilities"] = json!(["FARGATE"]);
+    td["networkMode"] = json!("awsvpc");
+    td["cpu"] = json!("256");
+    td["memory"] = json!("512");
+    let result = run(json!({
+        "cluster": {"subnets": [{"subnetId": "subnet-a", "availabilityZone": "us-east-1a"},
+                                {"subnetId": "subnet-b", "availabilityZone": "us-east-1b"}],
+                    "fargateCapacity": {"us-east-1a": 1, "us-east-1b": 0}},
+        "taskDefinitions": [td],
+        "steps": [{"action": "RunTask", "taskDefinition": "fg", "count": 3, "launchType": "FARGATE",
+                   "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-a", "subnet-b"]}}}]
+    }));
+    let s = &result.steps[0];
+    assert_eq!(s.tasks.len(), 1);
+    assert_eq!(s.tasks[0].availability_zone, "us-east-1a");
+    let reasons: Vec<&str> = s.failures.iter().map(|f| f.reason.as_str()).collect();
+    assert_eq!(reasons, ["RESOURCE:FARGATE", "RESOURCE:FARGATE"]);
+    assert!(s.failures[0].arn.ends_with(":task-definition/fg:1"));
+}
+
+#[test]
 fn draining_and_stopping_free_and_block_instances() {
     let result = run(json!({
         "seed": 3,

@@ -649,15 +649,42 @@ impl Sim<'_> {
     ) -> StepReport {
         let mut report = StepReport::new("RunTask");
         for _ in 0..count {
-            // Fargate spreads a group's tasks over the subnets' Availability Zones.
+            // Fargate spreads a group's tasks over the subnets' Availability Zones that have
+            // capacity left (the scenario's `fargateCapacity`; unlimited by default).
+            let running_in = |az: &String| {
+                self.tasks
+                    .iter()
+                    .filter(|t| {
+                        t.running && t.launch_type == "FARGATE" && &t.availability_zone == az
+                    })
+                    .count()
+            };
+            let open: Vec<&String> = azs
+                .iter()
+                .filter(|az| {
+                    self.scenario
+                        .cluster
+                        .fargate_capacity
+                        .get(*az)
+                        .is_none_or(|cap| running_in(az) < *cap as usize)
+                })
+                .collect();
+            if open.is_empty() {
+                report.failures.push(FailureReport {
+                    arn: self.arn("task-definition", name),
+                    reason: "RESOURCE:FARGATE".to_owned(),
+                    detail: format!("no Fargate capacity left in {}", azs.join(", ")),
+                });
+                continue;
+            }
             let load = |az: &String| {
                 self.tasks
                     .iter()
                     .filter(|t| t.running && t.group == group && &t.availability_zone == az)
                     .count()
             };
-            let least = azs.iter().map(load).min().unwrap_or(0);
-            let tied: Vec<&String> = azs.iter().filter(|az| load(az) == least).collect();
+            let least = open.iter().map(|az| load(az)).min().unwrap_or(0);
+            let tied: Vec<&String> = open.into_iter().filter(|az| load(az) == least).collect();
             let az = match tied.len() {
                 0 => String::new(),
                 1 => tied.first().map(|s| (*s).clone()).unwrap_or_default(),

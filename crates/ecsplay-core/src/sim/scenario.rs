@@ -48,6 +48,10 @@ pub struct ClusterSpec {
     /// Capacity providers.
     #[serde(default)]
     pub capacity_providers: Vec<Value>,
+    /// How many Fargate tasks each Availability Zone can run at once (absent: unlimited), to
+    /// see what ECS does when Fargate has no capacity (`RESOURCE:FARGATE`).
+    #[serde(default)]
+    pub fargate_capacity: BTreeMap<String, u32>,
 }
 
 fn default_cluster() -> String {
