@@ -992,6 +992,33 @@ fn best_ties(fleet: &Fleet, request: &Request, prep: &mut Prepared, ties: &mut V
     }
 }
 
+/// After a task landed on `w`, brings the remembered best of `w`'s bucket up to date. Only `w`
+/// changed, so when `w` still passes and is now strictly better than the remembered best under
+/// the strategies after the first (binpack makes it so: it has less left), it alone is the best;
+/// otherwise the bucket is scanned again when next needed.
+fn refresh_bucket(fleet: &Fleet, request: &Request, prep: &mut Prepared, w: usize) {
+    let Some(Some(sp)) = prep.spread.first() else {
+        return;
+    };
+    let Some(id) = sp.index.value_of.get(w).map(|id| *id as usize) else {
+        return;
+    };
+    let improved = match prep.bucket_best.get(id) {
+        Some(Some(b)) if b.ties.contains(&w) && passes(fleet, w, request, prep) => {
+            let mut now = [0u64; 5];
+            let n = keys(fleet, w, request, prep, &mut now);
+            (now.get(1..n) < b.keys.get(1..n)).then_some(now)
+        }
+        _ => None,
+    };
+    if let Some(slot) = prep.bucket_best.get_mut(id) {
+        *slot = improved.map(|keys| BucketBest {
+            keys,
+            ties: vec![w],
+        });
+    }
+}
+
 /// Places `count` tasks of a request one at a time, committing each placed task to the fleet so
 /// the next sees it. With `explain`, every outcome carries its explanation.
 pub fn place(
@@ -1018,16 +1045,6 @@ pub fn place(
                 if let Some(g) = prep.group_on.get_mut(w) {
                     *g += 1;
                 }
-                if let Some(Some(sp)) = prep.spread.first() {
-                    if let Some(slot) = sp
-                        .index
-                        .value_of
-                        .get(w)
-                        .and_then(|id| prep.bucket_best.get_mut(*id as usize))
-                    {
-                        *slot = None;
-                    }
-                }
                 for s in prep.spread.iter_mut().flatten() {
                     if let Some(c) = s
                         .index
@@ -1038,6 +1055,7 @@ pub fn place(
                         *c += 1;
                     }
                 }
+                refresh_bucket(fleet, request, &mut prep, w);
                 outcomes.push(Outcome::Placed {
                     instance: w,
                     explanation,
