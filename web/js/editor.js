@@ -133,10 +133,13 @@ class Editor {
 
   // `list` is a JSON array of {line, column, endLine, endColumn, severity, message, source}.
   setDiagnostics(list) {
+    const doc = this.view.state.doc;
     const diagnostics = JSON.parse(list).map((d) => {
       const from = this.pos(d.line, d.column);
-      let to = this.pos(d.endLine, d.endColumn);
-      if (to < from) to = from;
+      // A span over many lines (an object missing a member) is underlined on its first line
+      // only, as the command line shows it; the gutter marks that line.
+      let to = Math.min(this.pos(d.endLine, d.endColumn), doc.lineAt(from).to);
+      if (to <= from) to = Math.min(from + 1, doc.length);
       return { from, to, severity: d.severity, message: d.message, source: d.source };
     });
     this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
@@ -200,9 +203,13 @@ function download(name, mime, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+// The editor made last: the end-to-end tests read its text through `ecsplayEditor.active()`.
+let last = null;
+
 window.ecsplayEditor = {
   create: (parent, text, language, onChange, delayMs) =>
-    new Editor(parent, text, language, onChange, delayMs),
+    (last = new Editor(parent, text, language, onChange, delayMs)),
+  active: () => last,
   copyText,
   download,
 };

@@ -1,5 +1,6 @@
 //! A small Markdown reader for rule documentation: the subset the rule pages use (`##` headings,
-//! paragraphs, `-` lists, fenced code, `` `code` ``, `**bold**`, bare `https://` links) turned
+//! paragraphs, `-` lists, `|` tables, fenced code, `` `code` ``, `**bold**`, bare `https://`
+//! links) turned
 //! into plain data. The view renders that data as text nodes, so nothing is ever parsed as HTML.
 
 /// A block of a document.
@@ -13,6 +14,8 @@ pub enum Block {
     List(Vec<Vec<Inline>>),
     /// A fenced code block: its language (may be empty) and text.
     Code(String, String),
+    /// A table: its header cells and its rows.
+    Table(Vec<Vec<Inline>>, Vec<Vec<Vec<Inline>>>),
 }
 
 /// A run of text inside a block.
@@ -58,6 +61,21 @@ pub fn parse(doc: &str) -> Vec<Block> {
             blocks.push(Block::Code(lang.trim().to_owned(), code.join("\n")));
         } else if trimmed.is_empty() {
             flush(&mut blocks, &mut paragraph, &mut list);
+        } else if trimmed.starts_with('|') {
+            flush(&mut blocks, &mut paragraph, &mut list);
+            let mut rows = vec![cells(trimmed)];
+            while let Some(next) = lines.clone().next().map(str::trim) {
+                if !next.starts_with('|') {
+                    break;
+                }
+                lines.next();
+                // The `| --- |` line under the header.
+                if !next.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+                    rows.push(cells(next));
+                }
+            }
+            let header = rows.remove(0);
+            blocks.push(Block::Table(header, rows));
         } else if let Some((level, text)) = heading(trimmed) {
             flush(&mut blocks, &mut paragraph, &mut list);
             blocks.push(Block::Heading(level, inlines(text)));
@@ -84,6 +102,11 @@ pub fn parse(doc: &str) -> Vec<Block> {
     }
     flush(&mut blocks, &mut paragraph, &mut list);
     blocks
+}
+
+fn cells(row: &str) -> Vec<Vec<Inline>> {
+    let row = row.trim().trim_start_matches('|').trim_end_matches('|');
+    row.split('|').map(|cell| inlines(cell.trim())).collect()
 }
 
 fn heading(line: &str) -> Option<(u8, &str)> {
@@ -151,38 +174,6 @@ pub fn inlines(text: &str) -> Vec<Inline> {
     out
 }
 
-/// The `http(s)` links of a document's `## References` section, with the label each item gives
-/// before its address (`DOC`, `ERR`, ...).
-pub fn references(blocks: &[Block]) -> Vec<(String, String)> {
-    let mut in_refs = false;
-    let mut out = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Heading(_, text) => {
-                in_refs = matches!(text.as_slice(), [Inline::Text(t)] if t == "References");
-            }
-            Block::List(items) if in_refs => {
-                for item in items {
-                    for inline in item {
-                        if let Inline::Link(_, href) = inline {
-                            out.push((href.clone(), reference_label(item)));
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn reference_label(item: &[Inline]) -> String {
-    match item.first() {
-        Some(Inline::Text(t)) => t.split(':').next().unwrap_or("").trim().to_owned(),
-        _ => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,9 +181,8 @@ mod tests {
     #[test]
     fn reads_headings_paragraphs_lists_and_code() {
         let doc = "## What it does\nReports `hostPort`\nwhen **wrong**.\n\n```json\n{\"a\": 1}\n```\n\n## References\n- DOC: https://docs.aws.amazon.com/x.html (the page).\n- BOTO:PortMapping.hostPort\n  continued";
-        let blocks = parse(doc);
         assert_eq!(
-            blocks,
+            parse(doc),
             vec![
                 Block::Heading(2, vec![Inline::Text("What it does".into())]),
                 Block::Paragraph(vec![
@@ -217,12 +207,26 @@ mod tests {
                 ]),
             ]
         );
+    }
+
+    #[test]
+    fn reads_tables() {
+        let blocks = parse("| cpu | memory |\n| --- | --- |\n| 256 | `512` |\n\nafter");
         assert_eq!(
-            references(&blocks),
-            vec![(
-                "https://docs.aws.amazon.com/x.html".to_owned(),
-                "DOC".to_owned()
-            )]
+            blocks,
+            vec![
+                Block::Table(
+                    vec![
+                        vec![Inline::Text("cpu".into())],
+                        vec![Inline::Text("memory".into())]
+                    ],
+                    vec![vec![
+                        vec![Inline::Text("256".into())],
+                        vec![Inline::Code("512".into())]
+                    ]]
+                ),
+                Block::Paragraph(vec![Inline::Text("after".into())]),
+            ]
         );
     }
 

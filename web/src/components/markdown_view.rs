@@ -39,6 +39,18 @@ pub fn MarkdownView(props: &MarkdownViewProps) -> Html {
             Block::List(items) => html! {
                 <ul>{ for items.iter().map(|i| html! { <li>{ inlines(i) }</li> }) }</ul>
             },
+            Block::Table(header, rows) => html! {
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr>{ for header.iter().map(|c| html! { <th scope="col">{ inlines(c) }</th> }) }</tr></thead>
+                        <tbody>
+                            { for rows.iter().map(|row| html! {
+                                <tr>{ for row.iter().map(|c| html! { <td>{ inlines(c) }</td> }) }</tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            },
             Block::Code(lang, code) => html! {
                 <pre class={classes!("code-block", (!lang.is_empty()).then(|| format!("lang-{lang}")))}><code>{ code.clone() }</code></pre>
             },

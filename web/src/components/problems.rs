@@ -59,7 +59,7 @@ pub fn Problems() -> Html {
             <p class="meta">
                 <span>{ "Form: " }<strong data-testid="form">{ form }</strong></span>
                 <span>{ format!("{} task definition{}", lint.result.task_definitions, if lint.result.task_definitions == 1 { "" } else { "s" }) }</span>
-                <span data-testid="lint-ms" data-ms={format!("{:.2}", lint.lint_ms)}>
+                <span data-testid="lint-ms" data-ms={format!("{:.2}", lint.lint_ms)} data-revision={lint.revision.to_string()}>
                     { format!("linted in {:.1} ms", lint.lint_ms) }
                 </span>
             </p>

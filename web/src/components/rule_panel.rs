@@ -56,7 +56,6 @@ pub fn RulePanel() -> Html {
         };
     };
     let finding = lint.selected_diagnostic().filter(|d| d.code == meta.code);
-    let sources = markdown::references(&blocks);
     let try_example = meta.doc_example("Example").map(|_| {
         let dispatcher = app.dispatcher();
         let code = meta.code;
@@ -76,19 +75,6 @@ pub fn RulePanel() -> Html {
             <p class="summary">{ meta.summary }</p>
             if let Some(help) = finding.and_then(|d| d.help.clone()) {
                 <p class="help"><strong>{ "Fix: " }</strong>{ help }</p>
-            }
-            if !sources.is_empty() {
-                <nav class="sources" aria-label="Sources">
-                    <h3>{ "Sources" }</h3>
-                    <ul>
-                        { for sources.iter().map(|(href, label)| html! {
-                            <li>
-                                if !label.is_empty() { <span class="source-kind">{ label.clone() }</span> }
-                                <a href={href.clone()} target="_blank" rel="noopener noreferrer">{ href.clone() }</a>
-                            </li>
-                        }) }
-                    </ul>
-                </nav>
             }
             if let Some(onclick) = try_example {
                 <button type="button" class="button" {onclick} data-testid="try-example">
