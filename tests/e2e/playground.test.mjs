@@ -115,6 +115,36 @@ test("the keyboard reaches a finding and Enter jumps to it", async () => {
   });
 });
 
+test("the editor completes members and enum values from the schema, and documents them on hover", async () => {
+  await withPage(server.url, {}, async (page) => {
+    const doc = '{\n  "family": "x",\n  "networkMode": "",\n  "containerDefinitions": [{"name": "a", }]\n}';
+    await paste(page, doc);
+    const putCursor = (offset) =>
+      page.evaluate((o) => {
+        const view = window.ecsplayEditor.active().view;
+        view.dispatch({ selection: { anchor: o } });
+        view.focus();
+      }, offset);
+    await putCursor(doc.indexOf('""') + 1);
+    await page.keyboard.type("a");
+    const options = page.locator(".cm-tooltip-autocomplete li");
+    await options.first().waitFor();
+    assert.ok((await options.allTextContents()).some((t) => t.includes('"awsvpc"')));
+    await page.keyboard.press("Enter");
+    assert.match(await editorText(page), /"networkMode": "awsvpc",/);
+    const edited = await editorText(page);
+    await putCursor(edited.indexOf('"a", ') + 5);
+    await page.keyboard.type('"ess');
+    await page.locator(".cm-tooltip-autocomplete li", { hasText: "essential" }).waitFor();
+    await page.keyboard.press("Enter");
+    assert.match(await editorText(page), /"name": "a", "essential": \s*\}/);
+    const box = await page.locator(".cm-line", { hasText: '"networkMode"' }).locator("span", { hasText: "networkMode" }).first().boundingBox();
+    await page.mouse.move(box.x + 10, box.y + box.height / 2);
+    await page.locator(".cm-schema-hover", { hasText: "awsvpc" }).waitFor();
+    await screenshot(page, "hover");
+  });
+});
+
 test("picking an example loads it, and Reset goes back to it", async () => {
   await withPage(server.url, {}, async (page) => {
     await page.click("[data-testid=open-examples]");
@@ -156,6 +186,13 @@ test("a copied permalink reproduces the text and the view in a fresh page", asyn
     await page.click("#tab-lint");
     await page.waitForSelector(".cm-content");
     assert.equal(await editorText(page), text);
+  });
+});
+
+test("a docs page can link to a rule: its page and its example open", async () => {
+  await withPage(`${server.url}#rule=TD-NET-007`, {}, async (page) => {
+    await page.locator(".problem .code", { hasText: "TD-NET-007" }).first().waitFor();
+    assert.match(await page.textContent("#rule-title"), /TD-NET-007/);
   });
 });
 

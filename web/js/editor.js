@@ -24,14 +24,20 @@ import {
   foldKeymap,
 } from "@codemirror/language";
 import { classHighlighter } from "@lezer/highlight";
-import { json } from "@codemirror/lang-json";
+import { json, jsonLanguage } from "@codemirror/lang-json";
+import { autocompletion, completionKeymap } from "@codemirror/autocomplete";
+import { schemaCompletion, schemaHover } from "./schema.js";
 import { yaml } from "@codemirror/lang-yaml";
 import { setDiagnostics, lintGutter, lintKeymap } from "@codemirror/lint";
 
 // Marks the transactions that load a document from outside, which are not user edits.
 const external = Annotation.define();
 
-const languages = { json: () => json(), yaml: () => yaml() };
+// JSON gets completion and hover documentation from the task-definition schema.
+const languages = {
+  json: () => [json(), jsonLanguage.data.of({ autocomplete: schemaCompletion }), schemaHover],
+  yaml: () => yaml(),
+};
 
 // Colours come from CSS variables (web/style.css), so the editor follows the page's theme.
 const theme = EditorView.theme({
@@ -80,7 +86,14 @@ class Editor {
           syntaxHighlighting(classHighlighter),
           this.language.of(languages[language] ? languages[language]() : []),
           // Tab is left to the browser so that keyboard users can leave the editor.
-          keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
+          autocompletion(),
+          keymap.of([
+            ...completionKeymap,
+            ...defaultKeymap,
+            ...historyKeymap,
+            ...foldKeymap,
+            ...lintKeymap,
+          ]),
           EditorView.contentAttributes.of({
             "aria-label": "Task definition editor",
             spellcheck: "false",

@@ -11,6 +11,8 @@ pub struct ProblemItemProps {
     pub code: &'static str,
     /// The message.
     pub message: AttrValue,
+    /// The JSON Pointer of the place.
+    pub pointer: AttrValue,
     /// Start line.
     pub line: u32,
     /// Start column (UTF-16).
@@ -42,7 +44,12 @@ pub fn ProblemItem(props: &ProblemItemProps) -> Html {
                 aria-label={format!("{} {} at line {}, column {}: {}", props.severity, props.code, props.line, props.column, props.message)}
             >
                 <span class="icon" aria-hidden="true">{ icon }</span>
-                <span class="message">{ props.message.clone() }</span>
+                <span class="text">
+                    <span class="message">{ props.message.clone() }</span>
+                    if !props.pointer.is_empty() {
+                        <code class="pointer">{ props.pointer.clone() }</code>
+                    }
+                </span>
                 <span class="where">
                     <code class="code">{ props.code }</code>
                     <span class="loc" data-testid="loc">{ format!("{}:{}", props.line, props.column) }</span>

@@ -29,6 +29,7 @@ pub fn Problems() -> Html {
                     severity={d.severity.as_str()}
                     code={d.code}
                     message={AttrValue::from(d.message.clone())}
+                    pointer={AttrValue::from(d.pointer.clone())}
                     line={d.range.start.line}
                     column={d.range.start.column}
                     selected={lint.selected == Some(index)}

@@ -5,6 +5,10 @@
 //! The version prefix lets the format change: a later `v2` reader keeps reading `v1`. Unknown
 //! members are ignored, so a link made by a newer playground still opens the parts this one
 //! knows. Each view adds its own member (the placement view adds `place`).
+//!
+//! Docs pages can also link with a readable fragment: `#example=fargate-sizes` opens an
+//! example, `#rule=TD-NET-007` opens a rule's page with its documented example in the editor
+//! (`view=` and `theme=` may be added, joined with `&`).
 
 use super::{Theme, View};
 use crate::examples;
@@ -134,6 +138,9 @@ pub fn decode(fragment: &str) -> Result<Snapshot, ShareError> {
     if fragment.is_empty() {
         return Ok(Snapshot::default());
     }
+    if let Some(wire) = readable(fragment) {
+        return Ok(Snapshot::from_wire(wire));
+    }
     let data = fragment.strip_prefix(PREFIX).ok_or(ShareError::Version)?;
     let deflated = URL_SAFE_NO_PAD
         .decode(data.trim_end_matches('='))
@@ -142,6 +149,30 @@ pub fn decode(fragment: &str) -> Result<Snapshot, ShareError> {
         .map_err(|_| ShareError::Corrupt)?;
     let wire: Wire = serde_json::from_slice(&json).map_err(|e| ShareError::Json(e.to_string()))?;
     Ok(Snapshot::from_wire(wire))
+}
+
+/// Reads a `key=value&...` fragment (`example`, `rule`, `view`, `theme`).
+fn readable(fragment: &str) -> Option<Wire> {
+    let mut wire = Wire::default();
+    for pair in fragment.split('&') {
+        let (key, value) = pair.split_once('=')?;
+        let value = value.to_owned();
+        match key {
+            "example" => wire.example = Some(value),
+            "rule" => wire.rule = Some(value),
+            "view" => wire.view = Some(value),
+            "theme" => wire.theme = Some(value),
+            _ => return None,
+        }
+    }
+    if wire.example.is_none() {
+        wire.text = wire
+            .rule
+            .as_deref()
+            .and_then(find_rule)
+            .and_then(|r| r.meta().doc_example("Example"));
+    }
+    Some(wire)
 }
 
 #[cfg(test)]
@@ -218,6 +249,20 @@ mod tests {
         ));
         let full = encode(&custom());
         assert!(decode(&full[..full.len() / 2]).is_err());
+    }
+
+    #[test]
+    fn readable_links_open_an_example_or_a_rule_with_its_example() {
+        let snapshot = decode("#example=gpu-training&theme=dark").unwrap();
+        assert_eq!(snapshot.example, Some("gpu-training"));
+        assert_eq!(snapshot.theme, Theme::Dark);
+        assert_eq!(snapshot.text, None);
+        let snapshot = decode("#rule=TD-NET-007").unwrap();
+        assert_eq!(snapshot.rule, Some("TD-NET-007"));
+        let text = snapshot.text.expect("the rule's example");
+        let result = ecsplay_core::lint(&text, &Default::default());
+        assert!(result.diagnostics.iter().any(|d| d.code == "TD-NET-007"));
+        assert_eq!(decode("#colour=red"), Err(ShareError::Version));
     }
 
     #[test]
