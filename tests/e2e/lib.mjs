@@ -21,8 +21,9 @@ const types = {
   ".json": "application/json",
 };
 
-// Serves `dir` at http://127.0.0.1:<port><prefix>; anything outside the prefix is a 404.
-export function serve(dir = dist, prefix = "/") {
+// Serves `dir` at http://127.0.0.1:<port><prefix>; anything outside the prefix is a 404, and so
+// is any file whose name matches `hide` (to test a failed start).
+export function serve(dir = dist, prefix = "/", { hide } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     let rel = url.pathname;
@@ -32,7 +33,7 @@ export function serve(dir = dist, prefix = "/") {
     }
     rel = decodeURIComponent(rel.slice(prefix.length)) || "index.html";
     const file = path.join(dir, rel);
-    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    if ((hide && hide.test(rel)) || !file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
     }

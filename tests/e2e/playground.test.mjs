@@ -131,16 +131,20 @@ test("the editor completes members and enum values from the schema, and document
     await options.first().waitFor();
     assert.ok((await options.allTextContents()).some((t) => t.includes('"awsvpc"')));
     await page.keyboard.press("Enter");
-    assert.match(await editorText(page), /"networkMode": "awsvpc",/);
+    await page.waitForFunction(() => window.ecsplayEditor.active().text().includes('"networkMode": "awsvpc",'));
     const edited = await editorText(page);
     await putCursor(edited.indexOf('"a", ') + 5);
     await page.keyboard.type('"ess');
     await page.locator(".cm-tooltip-autocomplete li", { hasText: "essential" }).waitFor();
     await page.keyboard.press("Enter");
-    assert.match(await editorText(page), /"name": "a", "essential": \s*\}/);
-    const box = await page.locator(".cm-line", { hasText: '"networkMode"' }).locator("span", { hasText: "networkMode" }).first().boundingBox();
+    await page.waitForFunction(() => /"name": "a", "essential": \s*\}/.test(window.ecsplayEditor.active().text()));
+    await page.keyboard.press("Escape");
+    await page.waitForSelector(".cm-tooltip-autocomplete", { state: "detached" });
+    const name = page.locator(".cm-line", { hasText: '"networkMode"' }).locator("span", { hasText: "networkMode" }).first();
+    const box = await name.boundingBox();
     await page.mouse.move(box.x + 10, box.y + box.height / 2);
-    await page.locator(".cm-schema-hover", { hasText: "awsvpc" }).waitFor();
+    await page.mouse.move(box.x + 14, box.y + box.height / 2);
+    await page.locator(".cm-schema-hover", { hasText: "awsvpc" }).waitFor({ timeout: 5000 });
     await screenshot(page, "hover");
   });
 });
@@ -246,6 +250,22 @@ test("a 64 KiB document lints without lag", async () => {
     await page.keyboard.type("  ");
     assert.ok(Date.now() - t0 < 1000);
   });
+});
+
+test("a failed start shows a readable error panel, not a blank page", async () => {
+  const broken = await serve(dist, "/", { hide: /\.wasm$/ });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(broken.url);
+    const panel = page.locator(".fatal[role=alert]");
+    await panel.waitFor();
+    assert.match(await panel.textContent(), /could not start/);
+    await screenshot(page, "failed-start");
+  } finally {
+    await context.close();
+    await broken.close();
+  }
 });
 
 test("the site works from a sub-path", async () => {

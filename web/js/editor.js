@@ -33,9 +33,11 @@ import { setDiagnostics, lintGutter, lintKeymap } from "@codemirror/lint";
 // Marks the transactions that load a document from outside, which are not user edits.
 const external = Annotation.define();
 
-// JSON gets completion and hover documentation from the task-definition schema.
+// `json` is a task definition: completion and hover documentation from its schema.
+// `json-plain` is any other JSON document (a scenario, a fleet).
 const languages = {
   json: () => [json(), jsonLanguage.data.of({ autocomplete: schemaCompletion }), schemaHover],
+  "json-plain": () => json(),
   yaml: () => yaml(),
 };
 

@@ -25,7 +25,7 @@ pub struct CodeEditorProps {
     pub text: Rc<str>,
     /// Bumps when `text` comes from outside the editor.
     pub version: u64,
-    /// `json` or `yaml`.
+    /// `json` (a task definition: schema completion and hover), `json-plain` or `yaml`.
     pub language: &'static str,
     /// The lint markers, as `bridge::markers_json` makes them.
     pub markers: AttrValue,
