@@ -156,6 +156,14 @@ test("picking an example loads it, and Reset goes back to it", async () => {
     const cards = await page.$$(".dialog .card");
     assert.ok(cards.length >= 12, `${cards.length} examples`);
     await screenshot(page, "gallery");
+    // Keyboard: focus starts on the first card, Escape closes and gives focus back.
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.example), "fargate-web");
+    await page.keyboard.press("Shift+Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.closest(".dialog") !== null), true);
+    await page.keyboard.press("Escape");
+    await page.waitForSelector(".dialog", { state: "detached" });
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "open-examples");
+    await page.click("[data-testid=open-examples]");
     await page.click("[data-example=sidecar-healthy-without-check]");
     await page.waitForSelector(".problem .code >> text=TD-DEP-005");
     const expected = fs.readFileSync(path.join(root, "examples/sidecar-healthy-without-check.json"), "utf8");

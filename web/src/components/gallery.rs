@@ -1,18 +1,59 @@
 use crate::examples::EXAMPLES;
 use crate::hooks::use_app;
 use crate::state::Action;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+fn focus(element: Option<web_sys::Element>) {
+    if let Some(e) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
+}
+
+/// Keeps Tab inside the dialog: from its last button to its first, and back.
+fn trap_tab(dialog: &NodeRef, e: &KeyboardEvent) {
+    let Some(dialog) = dialog.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Ok(buttons) = dialog.query_selector_all("button") else {
+        return;
+    };
+    let (Some(first), Some(last)) = (
+        buttons.get(0),
+        buttons.length().checked_sub(1).and_then(|i| buttons.get(i)),
+    ) else {
+        return;
+    };
+    let active = gloo::utils::document().active_element();
+    let at = |n: &web_sys::Node| active.as_ref().is_some_and(|a| a.is_same_node(Some(n)));
+    if e.shift_key() && at(&first) {
+        e.prevent_default();
+        focus(last.dyn_into().ok());
+    } else if !e.shift_key() && at(&last) {
+        e.prevent_default();
+        focus(first.dyn_into().ok());
+    }
+}
 
 /// The examples gallery: a dialog of cards, each one ECS idea, working or broken.
 #[component]
 pub fn Gallery() -> Html {
     let app = use_app();
     let first = use_node_ref();
+    let dialog = use_node_ref();
     {
+        // Focus moves into the dialog when it opens, and back to the Examples button when it
+        // closes.
         let first = first.clone();
         use_effect_with((), move |_| {
-            if let Some(button) = first.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
+            focus(first.cast::<web_sys::Element>());
+            || {
+                focus(
+                    gloo::utils::document()
+                        .query_selector("[data-testid=open-examples]")
+                        .ok()
+                        .flatten(),
+                )
             }
         });
     }
@@ -21,11 +62,11 @@ pub fn Gallery() -> Html {
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Gallery(false)))
     };
     let onkeydown = {
-        let dispatcher = app.dispatcher();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                dispatcher.dispatch(Action::Gallery(false));
-            }
+        let (dispatcher, dialog) = (app.dispatcher(), dialog.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => dispatcher.dispatch(Action::Gallery(false)),
+            "Tab" => trap_tab(&dialog, &e),
+            _ => {}
         })
     };
     let cards = EXAMPLES.iter().enumerate().map(|(i, example)| {
@@ -58,6 +99,7 @@ pub fn Gallery() -> Html {
     html! {
         <div class="overlay" onclick={close.clone()}>
             <div
+                ref={dialog}
                 class="dialog"
                 role="dialog"
                 aria-modal="true"
