@@ -11,8 +11,7 @@ use yew::prelude::*;
 #[component]
 pub fn App() -> Html {
     let app = use_reducer_eq(|| {
-        let (state, error) = initial_state();
-        let mut state = state;
+        let (mut state, error) = initial_state();
         if let Some(text) = error {
             state.apply(Action::Notify { text, error: true });
         }

@@ -1,5 +1,6 @@
 use super::ProblemItem;
 use crate::hooks::use_app;
+use crate::state::export::plural;
 use crate::state::{Action, LintAction};
 use yew::prelude::*;
 
@@ -45,11 +46,11 @@ pub fn Problems() -> Html {
                 <span class="counts" data-testid="counts">
                     <span class="count error" title="errors">
                         <span class="icon" aria-hidden="true">{ "●" }</span>
-                        { format!("{} error{}", counts.error, if counts.error == 1 { "" } else { "s" }) }
+                        { plural(counts.error, "error") }
                     </span>
                     <span class="count warning" title="warnings">
                         <span class="icon" aria-hidden="true">{ "▲" }</span>
-                        { format!("{} warning{}", counts.warning, if counts.warning == 1 { "" } else { "s" }) }
+                        { plural(counts.warning, "warning") }
                     </span>
                     <span class="count info" title="infos">
                         <span class="icon" aria-hidden="true">{ "i" }</span>
@@ -59,7 +60,7 @@ pub fn Problems() -> Html {
             </header>
             <p class="meta">
                 <span>{ "Form: " }<strong data-testid="form">{ form }</strong></span>
-                <span>{ format!("{} task definition{}", lint.result.task_definitions, if lint.result.task_definitions == 1 { "" } else { "s" }) }</span>
+                <span>{ plural(lint.result.task_definitions, "task definition") }</span>
                 <span data-testid="lint-ms" data-ms={format!("{:.2}", lint.lint_ms)} data-revision={lint.revision.to_string()}>
                     { format!("linted in {:.1} ms", lint.lint_ms) }
                 </span>

@@ -8,7 +8,8 @@ use serde_json::json;
 /// The file name the exports give the playground's document.
 pub const DOCUMENT_NAME: &str = "playground";
 
-fn plural(n: usize, word: &str) -> String {
+/// `1 error`, `2 errors`.
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
