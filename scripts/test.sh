@@ -35,3 +35,14 @@ PROPTEST_CASES="${PROPTEST_CASES:-10000}" cargo test --workspace --locked
 
 step "JSON Schema conformance with botocore's ECS model"
 "$VENV/bin/python" tests/conformance/botocore_schema.py
+
+step "web playground: tools (Trunk, wasm-bindgen, npm packages, Chromium), release build"
+bash scripts/web-tools.sh --browser
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+trunk build --release --locked
+
+step "web playground: end-to-end tests in headless Chromium (screenshots in tests/e2e/artifacts/)"
+node --test tests/e2e/
+
+step "web playground: size and time-to-interactive budget"
+node scripts/web-budget.mjs
