@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make serve` and `make test`. Each installs what it needs.
-.PHONY: serve test bench lint-example
+.PHONY: serve test bench bench-place lint-example
 
 # Until the web playground lands, "serve" lints the bundled example task definition.
 serve: lint-example
@@ -12,3 +12,6 @@ test:
 
 bench:
 	cargo bench -p ecsplay-core --bench lint_corpus
+
+bench-place:
+	cargo bench -p ecsplay-core --bench placement

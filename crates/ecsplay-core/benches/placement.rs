@@ -3,7 +3,8 @@
 //! `[spread(attribute:ecs.availability-zone), binpack(memory)]` and a `memberOf` constraint.
 //!
 //! Run with `cargo bench -p ecsplay-core --bench placement`; the figure to read is the throughput
-//! in elements (task placements) per second.
+//! in elements (task placements) per second. `BATCH=n` places `n` tasks per call instead of
+//! RunTask's 10 (to see what the per-request preparation costs).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use ecsplay_core::placement::query::Expression;

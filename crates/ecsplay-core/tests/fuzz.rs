@@ -111,3 +111,79 @@ fn scalar_spans(text: &str) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// A neutral instance for evaluating fuzzed query expressions.
+struct AnyInstance;
+
+impl ecsplay_core::placement::query::Subjects for AnyInstance {
+    fn attribute(&self, name: &str) -> Option<&str> {
+        (name.len() % 2 == 0).then_some("us-east-1a")
+    }
+    fn agent_connected(&self) -> bool {
+        true
+    }
+    fn agent_version(&self) -> &str {
+        "1.2.x"
+    }
+    fn ec2_instance_id(&self) -> &str {
+        "i-1"
+    }
+    fn registered_at(&self) -> i64 {
+        i64::MAX
+    }
+    fn running_tasks_count(&self) -> u64 {
+        u64::MAX
+    }
+    fn any_task_group(&self, f: &mut dyn FnMut(&str) -> bool) -> bool {
+        f("service:a") || f("")
+    }
+}
+
+fn check_query(text: &str) {
+    use ecsplay_core::placement::query::Expression;
+    match Expression::parse(text) {
+        Ok(e) => {
+            let _ = e.matches(&AnyInstance);
+        }
+        Err(err) => assert!(
+            err.start <= err.end && err.end <= text.len(),
+            "{err:?} for {text:?}"
+        ),
+    }
+}
+
+const SCENARIOS: [&str; 3] = [
+    include_str!("../../../tests/scenarios/spread-binpack.json"),
+    include_str!("../../../tests/scenarios/awsvpc-fargate.json"),
+    include_str!("../../../tests/scenarios/gpu-and-arm.json"),
+];
+
+proptest! {
+    #[test]
+    fn query_noise_never_panics(text in r#"[a-zA-Z:.\-_ ()\[\],'"=!<>~&|*0-9]{0,80}"#) {
+        check_query(&text);
+    }
+
+    #[test]
+    fn query_words_never_panic(words in proptest::collection::vec(proptest::sample::select(vec![
+        "attribute:ecs.instance-type", "task:group", "runningTasksCount", "agentVersion", "registeredAt",
+        "agentConnected", "ec2InstanceId", "==", "!=", ">", "<=", "=~", "!~", "in", "not_in", "!in", "exists",
+        "!exists", "and", "or", "not", "&&", "||", "!", "(", ")", "[", "]", ",", "t2.*", "'x y'", "1.2.3",
+        "2018-02-13", "7", "(?=a)", "[", "true",
+    ]), 0..14)) {
+        check_query(&words.join(" "));
+    }
+
+    #[test]
+    fn mutated_scenarios_never_panic(doc in 0..SCENARIOS.len(), value in arbitrary_json(), pick in any::<prop::sample::Index>(), explain in any::<bool>()) {
+        let text = SCENARIOS[doc];
+        let scalars = scalar_spans(text);
+        if let Some(&(s, e)) = scalars.get(pick.index(scalars.len().max(1))) {
+            let mutated = format!("{}{}{}", &text[..s], value, &text[e..]);
+            let options = ecsplay_core::SimOptions { explain, snapshots: explain, seed: None };
+            if let Ok(result) = ecsplay_core::simulate(&mutated, &options) {
+                let _ = ecsplay_core::sim::render_text(&result);
+            }
+        }
+    }
+}

@@ -221,7 +221,7 @@ mod tests {
             ports::ECS_AMI_LOCAL_PORT_RANGE.source,
             ports::RESERVED_PORTS_LIMIT_SOURCE,
         ]);
-        cited.extend(FARGATE_SIZES.iter().map(|s| s.source));
+        cited.push(fargate::SOURCE);
         for key in cited {
             assert!(source(key).is_some(), "unresolved source key {key}");
         }

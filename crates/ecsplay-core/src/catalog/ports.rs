@@ -55,13 +55,16 @@ const fn always(port: u16, purpose: &'static str) -> ReservedPort {
 /// Linux defaults: `[22, 2375, 2376, 51678, 51679]`, plus 51680 with Prometheus metrics.
 pub static LINUX_RESERVED_PORTS: &[ReservedPort] = &[
     always(22, "SSH"),
-    always(2375, "Docker daemon"),
-    always(2376, "Docker daemon (TLS)"),
-    always(51678, "ECS agent introspection API"),
-    always(51679, "ECS agent credentials and task metadata endpoint"),
+    always(2375, "the Docker daemon"),
+    always(2376, "the Docker daemon (TLS)"),
+    always(51678, "the ECS agent introspection API"),
+    always(
+        51679,
+        "the ECS agent credentials and task metadata endpoint",
+    ),
     ReservedPort {
         port: 51680,
-        purpose: "ECS agent Prometheus metrics",
+        purpose: "the ECS agent Prometheus metrics",
         when: ReservedWhen::PrometheusMetrics,
         source: AGENT_PORTS,
     },
@@ -70,20 +73,23 @@ pub static LINUX_RESERVED_PORTS: &[ReservedPort] = &[
 /// Windows defaults: `[53, 135, 139, 445, 2375, 2376, 3389, 5985, 5986, 51678, 51679]`, plus 80
 /// with task IAM roles.
 pub static WINDOWS_RESERVED_PORTS: &[ReservedPort] = &[
-    always(53, "DNS client"),
-    always(135, "RPC endpoint mapper"),
+    always(53, "the DNS client"),
+    always(135, "Windows RPC"),
     always(139, "NetBIOS over TCP/IP"),
-    always(445, "SMB over TCP"),
-    always(2375, "Docker daemon"),
-    always(2376, "Docker daemon (TLS)"),
+    always(445, "SMB"),
+    always(2375, "the Docker daemon"),
+    always(2376, "the Docker daemon (TLS)"),
     always(3389, "Remote Desktop"),
     always(5985, "WinRM (HTTP)"),
     always(5986, "WinRM (HTTPS)"),
-    always(51678, "ECS agent introspection API"),
-    always(51679, "ECS agent credentials and task metadata endpoint"),
+    always(51678, "the ECS agent introspection API"),
+    always(
+        51679,
+        "the ECS agent credentials and task metadata endpoint",
+    ),
     ReservedPort {
         port: 80,
-        purpose: "task IAM role credential proxy",
+        purpose: "the task IAM role credential proxy",
         when: ReservedWhen::TaskIamRoles,
         source: AGENT_PORTS,
     },

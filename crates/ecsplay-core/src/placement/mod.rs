@@ -33,7 +33,7 @@ pub mod query;
 mod select;
 
 pub use fleet::{Capacity, Fleet, Instance, InstanceStatus, Usage, MAX_RESERVED_PORTS};
-pub use select::{place, Explanation, InstanceVerdict, Outcome, Verdict};
+pub use select::{place, place_on, Explanation, InstanceVerdict, Outcome, Verdict};
 
 use query::Expression;
 use serde::Serialize;
@@ -206,18 +206,21 @@ impl Check {
         }
     }
 
+    /// The checks of the instance itself (before the constraints), in pipeline order.
+    pub const INSTANCE: [Check; 8] = [
+        Check::Agent,
+        Check::Attribute,
+        Check::Location,
+        Check::Cpu,
+        Check::Memory,
+        Check::Ports,
+        Check::Eni,
+        Check::Gpu,
+    ];
+
     /// Every check of a request, in pipeline order.
     pub fn all(request: &Request) -> Vec<Check> {
-        let mut checks = vec![
-            Check::Agent,
-            Check::Attribute,
-            Check::Location,
-            Check::Cpu,
-            Check::Memory,
-            Check::Ports,
-            Check::Eni,
-            Check::Gpu,
-        ];
+        let mut checks = Check::INSTANCE.to_vec();
         checks.extend((0..request.constraints.len()).map(Check::Constraint));
         checks
     }

@@ -121,6 +121,8 @@ struct Prepared {
     eligible: Rc<Vec<u32>>,
     /// When the first strategy spreads over an attribute: the eligible instances of each value.
     buckets: Vec<Vec<u32>>,
+    /// The remembered best of each bucket (`None`: to be scanned).
+    bucket_best: Vec<Option<BucketBest>>,
     /// Tasks of the request's group on each instance.
     group_on: Vec<u32>,
     /// One index per spread-on-attribute strategy.
@@ -281,6 +283,7 @@ fn prepare(fleet: &Fleet, request: &Request) -> Prepared {
     udp.dedup();
     Prepared {
         eligible,
+        bucket_best: vec![None; buckets.len()],
         buckets,
         group_on,
         spread,
@@ -850,11 +853,14 @@ fn key_of(source: KeySource<'_>, i: usize, cpu: u32, memory: u32) -> u64 {
 }
 
 /// Scans `candidates` and keeps in `ties` those with the best keys so far; `best` holds them.
+/// `first` is the first key when the caller knows it is the same for every candidate (a bucket of
+/// a leading spread strategy).
 fn scan(
     fleet: &Fleet,
     request: &Request,
     prep: &Prepared,
     candidates: &[u32],
+    first: Option<u64>,
     best: &mut [u64; 5],
     ties: &mut Vec<usize>,
 ) {
@@ -874,15 +880,28 @@ fn scan(
         if (usage.gpus > 0 || usage.eni || slow) && !passes(fleet, i, request, prep) {
             continue;
         }
+        // Keys are compared as they are computed: a candidate worse on a key is dropped without
+        // computing the rest.
         let mut order = if ties.is_empty() {
             Ordering::Less
         } else {
             Ordering::Equal
         };
-        for ((slot, source), b) in current.iter_mut().zip(&sources).zip(best.iter()) {
-            *slot = key_of(*source, i, cpu, memory);
+        for (k, ((slot, source), b)) in current
+            .iter_mut()
+            .zip(&sources)
+            .zip(best.iter())
+            .enumerate()
+        {
+            *slot = match (k, first) {
+                (0, Some(v)) => v,
+                _ => key_of(*source, i, cpu, memory),
+            };
             if order == Ordering::Equal {
                 order = (*slot).cmp(b);
+                if order == Ordering::Greater {
+                    break;
+                }
             }
         }
         match order {
@@ -897,17 +916,27 @@ fn scan(
     }
 }
 
-/// The instances tied for best, in index order (the order the explaining pass also uses).
+/// The best keys and tied instances of one bucket of a leading spread strategy; empty ties when
+/// no instance of the bucket can take the task.
+#[derive(Clone, Debug, Default)]
+struct BucketBest {
+    keys: [u64; 5],
+    ties: Vec<usize>,
+}
+
+/// The instances tied for best (in no particular order: [`pick`] does not depend on it).
 ///
 /// When the first strategy spreads over an attribute, its key is the same for every instance
-/// with one value, so the values are tried from the fewest tasks up and the scan stops at the
-/// first set of equally loaded values that has a candidate: it cannot be beaten by the rest.
-fn best_ties(fleet: &Fleet, request: &Request, prep: &Prepared, ties: &mut Vec<usize>) {
+/// with one value, so the values are tried from the fewest tasks up and the search stops at the
+/// first set of equally loaded values that has a candidate: it cannot be beaten by the rest. The
+/// best of each value's bucket is remembered until a task lands in that bucket, the only thing
+/// that can change it while one request's tasks are placed.
+fn best_ties(fleet: &Fleet, request: &Request, prep: &mut Prepared, ties: &mut Vec<usize>) {
     ties.clear();
-    let mut best = [0u64; 5];
     let first_spread = prep.spread.first().and_then(Option::as_ref);
     let Some(sp) = first_spread.filter(|_| !prep.buckets.is_empty()) else {
-        scan(fleet, request, prep, &prep.eligible, &mut best, ties);
+        let mut best = [0u64; 5];
+        scan(fleet, request, prep, &prep.eligible, None, &mut best, ties);
         return;
     };
     let mut order: Vec<(u32, usize)> = prep
@@ -921,11 +950,41 @@ fn best_ties(fleet: &Fleet, request: &Request, prep: &Prepared, ties: &mut Vec<u
     let mut at = 0;
     while at < order.len() {
         let load = order.get(at).map_or(0, |(c, _)| *c);
+        let mut best: Option<[u64; 5]> = None;
         while let Some((_, id)) = order.get(at).copied().filter(|(c, _)| *c == load) {
-            if let Some(bucket) = prep.buckets.get(id) {
-                scan(fleet, request, prep, bucket, &mut best, ties);
-            }
             at += 1;
+            if prep.bucket_best.get(id).is_some_and(Option::is_none) {
+                let mut found = BucketBest::default();
+                if let Some(bucket) = prep.buckets.get(id) {
+                    scan(
+                        fleet,
+                        request,
+                        prep,
+                        bucket,
+                        Some(u64::from(load)),
+                        &mut found.keys,
+                        &mut found.ties,
+                    );
+                }
+                if let Some(slot) = prep.bucket_best.get_mut(id) {
+                    *slot = Some(found);
+                }
+            }
+            let Some(Some(b)) = prep.bucket_best.get(id) else {
+                continue;
+            };
+            if b.ties.is_empty() {
+                continue;
+            }
+            match best.map(|k| b.keys.cmp(&k)) {
+                None | Some(Ordering::Less) => {
+                    best = Some(b.keys);
+                    ties.clear();
+                    ties.extend_from_slice(&b.ties);
+                }
+                Some(Ordering::Equal) => ties.extend_from_slice(&b.ties),
+                Some(Ordering::Greater) => {}
+            }
         }
         if !ties.is_empty() {
             return;
@@ -950,7 +1009,7 @@ pub fn place(
             let (w, e) = explain(fleet, request, &prep, rng);
             (w, Some(Box::new(e)))
         } else {
-            best_ties(fleet, request, &prep, &mut ties);
+            best_ties(fleet, request, &mut prep, &mut ties);
             (pick(&mut ties, rng), None)
         };
         match winner {
@@ -958,6 +1017,16 @@ pub fn place(
                 fleet.commit(w, &request.demand.usage, &request.group);
                 if let Some(g) = prep.group_on.get_mut(w) {
                     *g += 1;
+                }
+                if let Some(Some(sp)) = prep.spread.first() {
+                    if let Some(slot) = sp
+                        .index
+                        .value_of
+                        .get(w)
+                        .and_then(|id| prep.bucket_best.get_mut(*id as usize))
+                    {
+                        *slot = None;
+                    }
                 }
                 for s in prep.spread.iter_mut().flatten() {
                     if let Some(c) = s
@@ -990,4 +1059,22 @@ pub fn place(
         }
     }
     outcomes
+}
+
+/// Places one task on a named instance, as StartTask does: no strategies and no constraints,
+/// only the instance's own checks. Commits the task when it fits; otherwise returns the first
+/// check it fails, with its reason string and detail.
+pub fn place_on(
+    fleet: &mut Fleet,
+    index: usize,
+    request: &Request,
+) -> Result<(), (&'static str, String)> {
+    for check in Check::INSTANCE {
+        let v = verdict(fleet, index, request, None, check);
+        if !v.pass {
+            return Err((check.reason(request), v.detail));
+        }
+    }
+    fleet.commit(index, &request.demand.usage, &request.group);
+    Ok(())
 }

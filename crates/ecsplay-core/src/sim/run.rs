@@ -1,8 +1,9 @@
 //! Running a scenario's steps against a simulated cluster.
 
 use super::scenario::{
-    AdvanceTime, DeregisterContainerInstance, InstanceSpec, RegisterContainerInstance, RunTask,
-    Scenario, StopTask, UpdateContainerInstancesState,
+    AdvanceTime, DeregisterContainerInstance, InstanceSpec, NetworkConfiguration,
+    RegisterContainerInstance, RunTask, Scenario, StartTask, StopTask,
+    UpdateContainerInstancesState,
 };
 use super::{
     FailureReport, FinalState, InstanceReport, PlacementReport, Remaining, ScenarioError,
@@ -228,6 +229,76 @@ fn build_instance(
     })
 }
 
+/// What a task of a definition needs from an instance: its resources, and the attributes ECS
+/// requires of the instance (`requiresAttributes`): the CPU architecture and OS of
+/// `runtimePlatform`, and the task-ENI capability for awsvpc.
+fn demand_of(definition: &TaskDefinition, azs: Option<Vec<String>>) -> Demand {
+    let (tcp_ports, udp_ports) = definition.static_host_ports();
+    let mut required = Vec::new();
+    if let Some(arch) = &definition.cpu_architecture {
+        required.push(RequiredAttribute {
+            name: "ecs.cpu-architecture".to_owned(),
+            value: Some(arch.to_ascii_lowercase()),
+        });
+    }
+    required.push(RequiredAttribute {
+        name: "ecs.os-type".to_owned(),
+        value: Some(
+            if definition.is_windows() {
+                "windows"
+            } else {
+                "linux"
+            }
+            .to_owned(),
+        ),
+    });
+    if let Some(family) = definition
+        .os_family
+        .as_ref()
+        .filter(|_| definition.is_windows())
+    {
+        required.push(RequiredAttribute {
+            name: "ecs.os-family".to_owned(),
+            value: Some(family.clone()),
+        });
+    }
+    if definition.is_awsvpc() {
+        required.push(RequiredAttribute {
+            name: "ecs.capability.task-eni".to_owned(),
+            value: None,
+        });
+    }
+    let usage = Usage {
+        cpu: definition.cpu_demand(),
+        memory: definition.memory_demand(),
+        gpus: definition.gpu_demand(),
+        eni: definition.is_awsvpc(),
+        tcp_ports,
+        udp_ports,
+    };
+    Demand {
+        usage,
+        required_attributes: required,
+        availability_zones: azs,
+    }
+}
+
+/// awsvpc tasks need a network configuration; other modes may not have one.
+fn network_matches(
+    definition: &TaskDefinition,
+    azs: Option<&Vec<String>>,
+) -> Result<(), StepError> {
+    match (definition.is_awsvpc(), azs.is_some()) {
+        (true, false) => Err(invalid(
+            "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+        )),
+        (false, true) => Err(invalid(
+            "Network Configuration is not valid for the given networkMode of this task definition.",
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn read<T: DeserializeOwned>(step: &Value) -> Result<T, StepError> {
     serde_json::from_value(step.clone())
         .map_err(|e| invalid(format!("the request cannot be read: {e}")))
@@ -319,6 +390,7 @@ impl Sim<'_> {
             .to_owned();
         let result = match action.as_str() {
             "RunTask" => read::<RunTask>(step).map(|r| self.run_task(&r)),
+            "StartTask" => read::<StartTask>(step).map(|r| self.start_task(&r)),
             "StopTask" => read::<StopTask>(step).and_then(|r| self.stop_task(&r)),
             "UpdateContainerInstancesState" => {
                 read::<UpdateContainerInstancesState>(step).and_then(|r| self.update_state(&r))
@@ -440,12 +512,11 @@ impl Sim<'_> {
         Ok(out)
     }
 
-    fn subnet_azs(&self, request: &RunTask) -> Result<Option<Vec<String>>, StepError> {
-        let Some(vpc) = request
-            .network_configuration
-            .as_ref()
-            .and_then(|n| n.awsvpc_configuration.as_ref())
-        else {
+    fn subnet_azs(
+        &self,
+        network: Option<&NetworkConfiguration>,
+    ) -> Result<Option<Vec<String>>, StepError> {
+        let Some(vpc) = network.and_then(|n| n.awsvpc_configuration.as_ref()) else {
             return Ok(None);
         };
         if vpc.subnets.is_empty() {
@@ -471,6 +542,42 @@ impl Sim<'_> {
         Ok(Some(azs))
     }
 
+    /// The task definition a launch names, or ECS's refusal.
+    fn resolve_for_launch(&self, reference: &str) -> Result<(String, TaskDefinition), StepError> {
+        self.resolve(reference)
+            .map(|(name, definition)| (name, definition.clone()))
+            .ok_or_else(|| error("ClientException", "TaskDefinition not found."))
+    }
+
+    /// Records a task started on an EC2 instance and reports it.
+    fn start_on(
+        &mut self,
+        report: &mut StepReport,
+        name: &str,
+        group: &str,
+        instance: usize,
+        usage: &Usage,
+    ) -> String {
+        let task = Task {
+            id: self.next_task_id(),
+            task_definition: name.to_owned(),
+            group: group.to_owned(),
+            instance: Some(instance),
+            availability_zone: self
+                .fleet
+                .instance(instance)
+                .map(|i| i.availability_zone.clone())
+                .unwrap_or_default(),
+            launch_type: "EC2",
+            running: true,
+            usage: usage.clone(),
+        };
+        let id = task.id.clone();
+        report.tasks.push(self.report(&task));
+        self.tasks.push(task);
+        id
+    }
+
     fn next_task_id(&self) -> String {
         format!("t-{:04}", self.tasks.len() + 1)
     }
@@ -478,10 +585,10 @@ impl Sim<'_> {
     fn run_task(&mut self, request: &RunTask) -> StepReport {
         let action = "RunTask";
         let fail = |e| StepReport::failed(action, e);
-        let Some((name, definition)) = self.resolve(&request.task_definition) else {
-            return fail(error("ClientException", "TaskDefinition not found."));
+        let (name, definition) = match self.resolve_for_launch(&request.task_definition) {
+            Ok(found) => found,
+            Err(e) => return fail(e),
         };
-        let definition = definition.clone();
         let count = request.count.unwrap_or(1);
         if !(1..=MAX_RUN_TASK_COUNT).contains(&count) {
             return fail(invalid(format!(
@@ -503,22 +610,12 @@ impl Sim<'_> {
         if group.chars().count() > 255 {
             return fail(invalid("group can be at most 255 characters long."));
         }
-        let azs = match self.subnet_azs(request) {
+        let azs = match self.subnet_azs(request.network_configuration.as_ref()) {
             Ok(a) => a,
             Err(e) => return fail(e),
         };
-        match (definition.is_awsvpc(), azs.is_some()) {
-            (true, false) => {
-                return fail(invalid(
-                    "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
-                ))
-            }
-            (false, true) => {
-                return fail(invalid(
-                    "Network Configuration is not valid for the given networkMode of this task definition.",
-                ))
-            }
-            _ => {}
+        if let Err(e) = network_matches(&definition, azs.as_ref()) {
+            return fail(e);
         }
         match launch_type {
             "EC2" => self.run_ec2(request, &name, &definition, group, count, azs),
@@ -614,55 +711,10 @@ impl Sim<'_> {
                 invalid("No Container Instances were found in your cluster."),
             );
         }
-        let (tcp_ports, udp_ports) = definition.static_host_ports();
-        let mut required = Vec::new();
-        if let Some(arch) = &definition.cpu_architecture {
-            required.push(RequiredAttribute {
-                name: "ecs.cpu-architecture".to_owned(),
-                value: Some(arch.to_ascii_lowercase()),
-            });
-        }
-        required.push(RequiredAttribute {
-            name: "ecs.os-type".to_owned(),
-            value: Some(
-                if definition.is_windows() {
-                    "windows"
-                } else {
-                    "linux"
-                }
-                .to_owned(),
-            ),
-        });
-        if let Some(family) = definition
-            .os_family
-            .as_ref()
-            .filter(|_| definition.is_windows())
-        {
-            required.push(RequiredAttribute {
-                name: "ecs.os-family".to_owned(),
-                value: Some(family.clone()),
-            });
-        }
-        if definition.is_awsvpc() {
-            required.push(RequiredAttribute {
-                name: "ecs.capability.task-eni".to_owned(),
-                value: None,
-            });
-        }
-        let usage = Usage {
-            cpu: definition.cpu_demand(),
-            memory: definition.memory_demand(),
-            gpus: definition.gpu_demand(),
-            eni: definition.is_awsvpc(),
-            tcp_ports,
-            udp_ports,
-        };
+        let demand = demand_of(definition, azs);
+        let usage = demand.usage.clone();
         let placement = Request {
-            demand: Demand {
-                usage: usage.clone(),
-                required_attributes: required,
-                availability_zones: azs,
-            },
+            demand,
             group: group.clone(),
             constraints,
             strategies,
@@ -681,28 +733,13 @@ impl Sim<'_> {
                     instance,
                     explanation,
                 } => {
-                    let task = Task {
-                        id: self.next_task_id(),
-                        task_definition: name.to_owned(),
-                        group: group.clone(),
-                        instance: Some(instance),
-                        availability_zone: self
-                            .fleet
-                            .instance(instance)
-                            .map(|i| i.availability_zone.clone())
-                            .unwrap_or_default(),
-                        launch_type: "EC2",
-                        running: true,
-                        usage: usage.clone(),
-                    };
+                    let id = self.start_on(&mut report, name, &group, instance, &usage);
                     if let Some(e) = explanation {
                         report.placements.push(PlacementReport {
-                            task_id: Some(task.id.clone()),
+                            task_id: Some(id),
                             explanation: *e,
                         });
                     }
-                    report.tasks.push(self.report(&task));
-                    self.tasks.push(task);
                 }
                 Outcome::Failed {
                     reason,
@@ -729,6 +766,77 @@ impl Sim<'_> {
                             explanation: *e,
                         });
                     }
+                }
+            }
+        }
+        report
+    }
+
+    /// StartTask: one task on each named instance; no strategies, no constraints. An instance
+    /// that is not registered fails with `MISSING`, a deregistered one with `INACTIVE`, and one
+    /// that lacks something with the reason of the first check it fails. (ECS documents no
+    /// reason for a DRAINING target; StartTask bypasses the scheduler, so it is placed there.)
+    fn start_task(&mut self, request: &StartTask) -> StepReport {
+        let action = "StartTask";
+        let fail = |e| StepReport::failed(action, e);
+        let (name, definition) = match self.resolve_for_launch(&request.task_definition) {
+            Ok(found) => found,
+            Err(e) => return fail(e),
+        };
+        let n = request.container_instances.len();
+        if n == 0 || n > MAX_INSTANCES_PER_UPDATE {
+            return fail(invalid(format!(
+                "containerInstances must name 1 to {MAX_INSTANCES_PER_UPDATE} container instances; {n} were given"
+            )));
+        }
+        let azs = match self.subnet_azs(request.network_configuration.as_ref()) {
+            Ok(a) => a,
+            Err(e) => return fail(e),
+        };
+        if let Err(e) = network_matches(&definition, azs.as_ref()) {
+            return fail(e);
+        }
+        let group = request
+            .group
+            .clone()
+            .unwrap_or_else(|| format!("family:{}", definition.family));
+        let placement = Request {
+            demand: demand_of(&definition, azs),
+            group: group.clone(),
+            constraints: Vec::new(),
+            strategies: Vec::new(),
+        };
+        let mut report = StepReport::new(action);
+        for reference in &request.container_instances {
+            let index = self.fleet.index_of(reference);
+            let outcome = match index.and_then(|i| self.fleet.instance(i)) {
+                None => Err((
+                    "MISSING",
+                    format!("container instance {reference} is not registered in the cluster"),
+                )),
+                Some(i) if i.status == InstanceStatus::Inactive => Err((
+                    "INACTIVE",
+                    format!("container instance {} is deregistered", i.id),
+                )),
+                Some(_) => index.map_or(Err(("MISSING", String::new())), |i| {
+                    placement::place_on(&mut self.fleet, i, &placement)
+                }),
+            };
+            match (outcome, index) {
+                (Ok(()), Some(i)) => {
+                    let usage = placement.demand.usage.clone();
+                    self.start_on(&mut report, &name, &group, i, &usage);
+                }
+                (Ok(()), None) => {}
+                (Err((reason, detail)), _) => {
+                    let arn = index
+                        .and_then(|i| self.fleet.instance(i))
+                        .map_or_else(|| reference.clone(), |i| i.arn.clone());
+                    report.failures.push(FailureReport {
+                        arn,
+                        reason: reason.to_owned(),
+                        detail,
+                    });
                 }
             }
         }

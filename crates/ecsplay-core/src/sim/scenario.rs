@@ -261,3 +261,22 @@ pub struct RegisterContainerInstance {
     /// The instance, as in `cluster.instances`.
     pub instance: InstanceSpec,
 }
+
+/// A StartTask request: tasks on instances the caller names.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StartTask {
+    /// `family` or `family:revision`.
+    pub task_definition: String,
+    /// The instances (ids or ARNs), at most 10: one task on each.
+    pub container_instances: Vec<String>,
+    /// The task group (default `family:<family>`).
+    #[serde(default)]
+    pub group: Option<String>,
+    /// Network configuration (awsvpc).
+    #[serde(default)]
+    pub network_configuration: Option<NetworkConfiguration>,
+    /// Who started the tasks.
+    #[serde(default)]
+    pub started_by: Option<String>,
+}

@@ -475,6 +475,13 @@ impl<'t> Parser<'t> {
             None => return Err(self.at_end()),
         };
         let Some(subject) = Subject::parse(&word) else {
+            if word == "memberOf" || word == "distinctInstance" {
+                return Err(QueryError::new(
+                    format!("'{word}' is the constraint type, not part of its expression: write only the expression, such as attribute:ecs.os-type == windows"),
+                    start,
+                    subject_end,
+                ));
+            }
             let hint = if word.starts_with("ecs.") {
                 format!("; built-in attributes are written attribute:{word}")
             } else {

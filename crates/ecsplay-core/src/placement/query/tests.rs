@@ -339,6 +339,12 @@ fn errors_carry_their_position() {
     let e = error("attribute:a == b attribute:c == d");
     assert!(e.message.contains("'and', 'or'"), "{e:?}");
     assert_eq!(error("").message, "the expression is empty");
+    // The one off-grammar example of the docs (the Windows page): the constraint type written
+    // into the expression, no attribute: prefix, a quoted value.
+    let e = error("memberOf(ecs.os-type=='windows')");
+    assert_eq!((e.start, e.end), (0, 8));
+    assert!(e.message.contains("constraint type"), "{e:?}");
+    assert!(holds("attribute:ecs.os-type == 'linux'", &Fake::default()));
     let long = format!("attribute:a == {}", "x".repeat(2000));
     assert!(error(&long).message.contains("at most 2000"));
     let deep = format!("{}attribute:a == b{}", "(".repeat(100), ")".repeat(100));

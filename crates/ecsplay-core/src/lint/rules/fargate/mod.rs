@@ -15,7 +15,7 @@ mod memory_missing;
 mod nofile_ulimit_too_high;
 mod pid_mode_host;
 mod placement_constraints;
-pub mod sizes;
+pub(crate) use crate::catalog::fargate as sizes;
 mod start_timeout_out_of_range;
 mod stop_timeout_too_long;
 mod sys_ptrace_platform_version;

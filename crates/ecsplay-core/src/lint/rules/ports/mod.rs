@@ -43,105 +43,20 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &windows_fargate_reserved_port::WindowsFargateReservedPort,
 ];
 
-/// When the ECS container agent reserves a [`ReservedPort`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReservedWhen {
-    /// Always, in the agent's default configuration.
-    Always,
-    /// When the agent exposes Prometheus metrics (`ECS_ENABLE_PROMETHEUS_METRICS=true`, Linux).
-    /// The ECS API documentation lists this port among the reserved ones without the condition.
-    PrometheusMetrics,
-    /// When IAM roles for tasks are enabled on a Windows instance (`-EnableTaskIAMRole`): the
-    /// credential proxy then listens on port 80.
-    TaskIamRoles,
-}
+pub(crate) use crate::catalog::ports::{ReservedPort, ReservedWhen};
 
-/// A TCP host port that the ECS container agent registers as reserved on a container instance,
-/// so that no task with a static mapping of that port can be placed there.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ReservedPort {
-    /// The port number.
-    pub port: u16,
-    /// What uses it.
-    pub purpose: &'static str,
-    /// When it is reserved.
-    pub when: ReservedWhen,
-}
-
-const fn always(port: u16, purpose: &'static str) -> ReservedPort {
-    reserved(port, purpose, ReservedWhen::Always)
-}
-
-const fn reserved(port: u16, purpose: &'static str, when: ReservedWhen) -> ReservedPort {
-    ReservedPort {
-        port,
-        purpose,
-        when,
-    }
-}
-
-/// The TCP host ports the agent reserves by default on a Linux container instance (UDP: none).
-///
-/// Sources: AGENT:agent/config/config_unix.go (`ReservedPorts: SSHPort, DockerReservedPort,
-/// DockerReservedSSLPort, AgentIntrospectionPort, AgentCredentialsPort`, `ReservedPortsUDP: []`),
-/// AGENT:agent/config/config.go (the port numbers; 51680 `AgentPrometheusExpositionPort`, added
-/// to the list when `ECS_ENABLE_PROMETHEUS_METRICS` is true); BOTO:PortMapping.hostPort ("22 for
-/// SSH, the Docker ports 2375 and 2376, and the Amazon ECS container agent ports 51678-51680").
-/// An instance's own `ECS_RESERVED_PORTS` setting replaces this list.
-pub const LINUX_RESERVED_PORTS: [ReservedPort; 6] = [
-    always(22, "SSH"),
-    always(2375, "the Docker daemon"),
-    always(2376, "the Docker daemon (TLS)"),
-    always(51678, "the ECS agent introspection API"),
-    always(
-        51679,
-        "the ECS agent credentials and task metadata endpoint",
-    ),
-    reserved(
-        51680,
-        "the ECS agent Prometheus metrics",
-        ReservedWhen::PrometheusMetrics,
-    ),
-];
-
-/// The TCP host ports the agent reserves by default on a Windows container instance (UDP:
-/// none).
-///
-/// Source: AGENT:agent/config/config_windows.go (`ReservedPorts: DockerReservedPort,
-/// DockerReservedSSLPort, AgentIntrospectionPort, tmds.Port, rdpPort, rpcPort, smbPort,
-/// winRMPortHTTP, winRMPortHTTPS, dnsPort, netBIOSPort`; `httpPort` 80 appended by
-/// `platformOverrides` when task IAM roles are enabled). rules.md §6 lists the same ports except
-/// 135 and 445, which the agent's list also holds.
-pub const WINDOWS_RESERVED_PORTS: [ReservedPort; 12] = [
-    always(53, "the DNS client"),
-    reserved(
-        80,
-        "the task IAM role credential proxy",
-        ReservedWhen::TaskIamRoles,
-    ),
-    always(135, "Windows RPC"),
-    always(139, "NetBIOS over TCP/IP"),
-    always(445, "SMB"),
-    always(2375, "the Docker daemon"),
-    always(2376, "the Docker daemon (TLS)"),
-    always(3389, "Remote Desktop"),
-    always(5985, "WinRM (HTTP)"),
-    always(5986, "WinRM (HTTPS)"),
-    always(51678, "the ECS agent introspection API"),
-    always(
-        51679,
-        "the ECS agent credentials and task metadata endpoint",
-    ),
-];
-
-/// The reserved-port entry for `port` on Linux or Windows instances, if there is one.
+/// The reserved-port entry for `port` on Linux or Windows instances, if there is one (the
+/// catalogue's tables: `catalog::ports::LINUX_RESERVED_PORTS` and `WINDOWS_RESERVED_PORTS`, each
+/// port with its source).
 pub fn reserved_port(windows: bool, port: i64) -> Option<&'static ReservedPort> {
-    let list: &'static [ReservedPort] = if windows {
-        &WINDOWS_RESERVED_PORTS
+    let os = if windows {
+        crate::catalog::ports::HostOs::Windows
     } else {
-        &LINUX_RESERVED_PORTS
+        crate::catalog::ports::HostOs::Linux
     };
-    list.iter().find(|r| i64::from(r.port) == port)
+    crate::catalog::ports::reserved_ports(os)
+        .iter()
+        .find(|r| i64::from(r.port) == port)
 }
 
 /// A port number of a mapping member as ECS reads it, with its node: an integer, or in

@@ -12,7 +12,8 @@ declare_rule! {
     /// port in `host` mode, for EC2 or ECS Anywhere (`EXTERNAL`).
     ///
     /// The lists, with their sources, are the `LINUX_RESERVED_PORTS` and
-    /// `WINDOWS_RESERVED_PORTS` tables of the ports rule group:
+    /// `WINDOWS_RESERVED_PORTS` tables of the instance catalogue (`catalog::ports`), which the
+    /// placement simulator uses too:
     ///
     /// - Linux: 22 (SSH), 2375 and 2376 (Docker), 51678 and 51679 (ECS agent); 51680 (agent
     ///   Prometheus metrics) only when the agent exposes metrics, so it is a warning.
