@@ -5,12 +5,14 @@
 
 pub mod export;
 pub mod lint;
+pub mod place;
 pub mod share;
 
 use std::rc::Rc;
 use yew::Reducible;
 
 pub use lint::{LintAction, LintState};
+pub use place::{PlaceAction, PlaceState};
 pub use share::Snapshot;
 
 /// The views of the playground, as the view switcher lists them.
@@ -117,6 +119,8 @@ pub struct AppState {
     pub gallery_open: bool,
     /// The lint view.
     pub lint: LintState,
+    /// The placement view.
+    pub place: PlaceState,
     /// The latest status message.
     pub notice: Option<Notice>,
 }
@@ -134,6 +138,8 @@ pub enum Action {
     OpenExample(&'static str),
     /// A lint-view action.
     Lint(LintAction),
+    /// A placement-view action.
+    Place(PlaceAction),
     /// Replaces the whole state with a permalink's.
     Load(Snapshot),
     /// Shows a status message.
@@ -154,11 +160,13 @@ impl Default for AppState {
 impl AppState {
     /// The state a permalink describes.
     pub fn from_snapshot(snapshot: Snapshot) -> Self {
+        let lint = LintState::from_snapshot(&snapshot);
         AppState {
             view: snapshot.view,
             theme: snapshot.theme,
             gallery_open: false,
-            lint: LintState::from_snapshot(&snapshot),
+            place: PlaceState::from_snapshot(&snapshot.place, &lint.text),
+            lint,
             notice: None,
         }
     }
@@ -168,6 +176,7 @@ impl AppState {
         let mut snapshot = self.lint.snapshot();
         snapshot.view = self.view;
         snapshot.theme = self.theme;
+        snapshot.place = self.place.snapshot();
         snapshot
     }
 
@@ -179,7 +188,12 @@ impl AppState {
     /// Applies an action (the reducer, without the `Rc`).
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::SetView(view) => self.view = view,
+            Action::SetView(view) => {
+                self.view = view;
+                if view == View::Place {
+                    self.place.settle();
+                }
+            }
             Action::SetTheme(theme) => self.theme = theme,
             Action::Gallery(open) => self.gallery_open = open,
             Action::OpenExample(id) => {
@@ -188,8 +202,14 @@ impl AppState {
                 if let Some(title) = self.lint.open_example(id) {
                     self.notify(format!("Opened the example “{title}”"), false);
                 }
+                self.place.set_editor_text(&self.lint.text);
             }
-            Action::Lint(action) => self.lint.apply(action),
+            Action::Lint(action) => {
+                self.lint.apply(action);
+                // The edited task definition is registered in the placement scenario.
+                self.place.set_editor_text(&self.lint.text);
+            }
+            Action::Place(action) => self.place.apply(action),
             Action::Load(snapshot) => {
                 let mut next = AppState::from_snapshot(snapshot);
                 // The counters go on from the old state's, so the editor sees a new document
