@@ -111,6 +111,8 @@ pub enum PlaceAction {
     EditInstance(usize, InstanceEdit),
     /// Appends a step.
     AddStep(StepKind),
+    /// Appends a RunTask step of this task definition.
+    PlaceTaskDefinition(TdRef),
     /// Removes a step.
     RemoveStep(usize),
     /// Copies a step right after it.
@@ -455,6 +457,9 @@ impl PlaceState {
             PlaceAction::AddStep(kind) => {
                 let step = self.new_step(kind);
                 self.push_step(step);
+            }
+            PlaceAction::PlaceTaskDefinition(td) => {
+                self.push_step(StepSpec::RunTask(RunTaskSpec::new(td)));
             }
             PlaceAction::RemoveStep(i) => {
                 if i < self.steps.len() {

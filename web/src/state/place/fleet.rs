@@ -314,14 +314,6 @@ impl FleetSpec {
             .collect()
     }
 
-    /// The subnet id of a zone.
-    pub fn subnet_of(&self, zone: &str) -> Option<String> {
-        self.subnets()
-            .into_iter()
-            .find(|(_, z)| z == zone)
-            .map(|(s, _)| s)
-    }
-
     /// Custom attribute names used in the fleet, sorted (for strategy fields and queries).
     pub fn attribute_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self
@@ -333,6 +325,44 @@ impl FleetSpec {
         names.sort();
         names.dedup();
         names
+    }
+
+    /// Cluster query expressions that make sense on this fleet (suggestions for memberOf).
+    pub fn query_examples(&self) -> Vec<String> {
+        let zones = self.zones();
+        let mut out = Vec::new();
+        for name in self.attribute_names() {
+            let mut values: Vec<&str> = self
+                .instances
+                .iter()
+                .flat_map(|i| i.attributes.iter())
+                .filter(|(k, _)| k.trim() == name)
+                .map(|(_, v)| v.as_str())
+                .collect();
+            values.sort_unstable();
+            values.dedup();
+            out.extend(values.iter().map(|v| format!("attribute:{name} == {v}")));
+        }
+        if let Some(z) = zones.first() {
+            out.push(format!("attribute:ecs.availability-zone == {z}"));
+        }
+        if zones.len() > 1 {
+            out.push(format!(
+                "attribute:ecs.availability-zone in [{}]",
+                zones.iter().take(2).cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        if let Some(i) = self.instances.first() {
+            let family = i.instance_type.split('.').next().unwrap_or_default();
+            out.push(format!("attribute:ecs.instance-type =~ {family}.*"));
+        }
+        out.extend([
+            "attribute:ecs.cpu-architecture == arm64".to_owned(),
+            "not(task:group == family:web)".to_owned(),
+            "runningTasksCount == 0".to_owned(),
+            "agentConnected == true".to_owned(),
+        ]);
+        out
     }
 
     /// Problems with the fleet as written, one line each (duplicate ids, empty names).
@@ -481,11 +511,6 @@ impl FleetPreset {
             ],
         }
     }
-
-    /// Reads a preset id.
-    pub fn parse(id: &str) -> Option<Self> {
-        FleetPreset::ALL.into_iter().find(|p| p.id() == id)
-    }
 }
 
 /// One line about an instance type for the picker: `m5.large · 2 vCPU · 7690 MiB · 3 ENIs`.
@@ -610,7 +635,24 @@ mod tests {
             .push(InstanceSpec::new("i-z", "m5.large", "us-west-2a"));
         let subnets = f.subnets();
         assert!(subnets.contains(&("subnet-us-west-2a".to_owned(), "us-west-2a".to_owned())));
-        assert_eq!(f.subnet_of("us-east-1b").as_deref(), Some("subnet-b"));
+    }
+
+    #[test]
+    fn query_examples_parse_and_use_the_fleet() {
+        let mut f = fleet();
+        f.instances[0]
+            .attributes
+            .push(("stack".into(), "prod".into()));
+        let examples = f.query_examples();
+        assert!(examples.contains(&"attribute:stack == prod".to_owned()));
+        assert!(examples
+            .contains(&"attribute:ecs.availability-zone in [us-east-1a, us-east-1b]".to_owned()));
+        for e in &examples {
+            assert!(
+                ecsplay_core::placement::query::Expression::parse(e).is_ok(),
+                "{e}"
+            );
+        }
     }
 
     #[test]
@@ -642,7 +684,6 @@ mod tests {
             for i in &instances {
                 assert!(i.facts().is_some(), "{}: {}", p.id(), i.instance_type);
             }
-            assert_eq!(FleetPreset::parse(p.id()), Some(p));
         }
         let gpu = FleetPreset::Gpu.instances(&sample);
         assert!(gpu.iter().any(|i| i.facts().unwrap().gpu_count() > 0));

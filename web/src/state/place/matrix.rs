@@ -486,7 +486,10 @@ mod tests {
         assert_eq!(m.stages[0].label, "ACTIVE instances");
         assert_eq!(m.stages[1].label, "pass every check");
         assert_eq!(m.stages[1].dropped, ["i-b2"]);
-        assert_eq!(m.stages.last().unwrap().kept, [winner_id.clone()]);
+        assert_eq!(
+            m.stages.last().unwrap().kept,
+            std::slice::from_ref(&winner_id)
+        );
         assert!(
             m.why.contains("best key"),
             "binpack picks the c5.large: {}",

@@ -146,14 +146,6 @@ impl StrategyRow {
             json!({"type": self.kind.as_str(), "field": self.field})
         }
     }
-
-    /// The strategy as the engine labels it (`spread(attribute:ecs.availability-zone)`).
-    pub fn label(&self) -> String {
-        match self.kind {
-            StrategyKind::Random => "random".to_owned(),
-            _ => format!("{}({})", self.kind.as_str(), self.field),
-        }
-    }
 }
 
 /// A placement constraint type.
@@ -517,32 +509,23 @@ fn edit_zones(zones: &mut Option<Vec<String>>, zone: &str, on: bool, all: &[Stri
 }
 
 fn edit_strategies(strategies: &mut Vec<StrategyRow>, edit: StepEdit) {
+    let n = strategies.len();
     match edit {
-        StepEdit::AddStrategy => {
-            if strategies.len() < MAX_STRATEGIES {
-                let kind = if strategies.iter().any(|s| s.kind == StrategyKind::Spread) {
-                    StrategyKind::Binpack
-                } else {
-                    StrategyKind::Spread
-                };
-                strategies.push(StrategyRow::new(kind, kind.default_field()));
-            }
+        StepEdit::AddStrategy if n < MAX_STRATEGIES => {
+            let kind = if strategies.iter().any(|s| s.kind == StrategyKind::Spread) {
+                StrategyKind::Binpack
+            } else {
+                StrategyKind::Spread
+            };
+            strategies.push(StrategyRow::new(kind, kind.default_field()));
         }
-        StepEdit::RemoveStrategy(i) => {
-            if i < strategies.len() {
-                strategies.remove(i);
-            }
+        StepEdit::RemoveStrategy(i) if i < n => {
+            strategies.remove(i);
         }
-        StepEdit::RaiseStrategy(i) => {
-            if i > 0 && i < strategies.len() {
-                strategies.swap(i - 1, i);
-            }
-        }
+        StepEdit::RaiseStrategy(i) if i > 0 && i < n => strategies.swap(i - 1, i),
         StepEdit::StrategyKind(i, kind) => {
-            if let Some(s) = strategies.get_mut(i) {
-                if s.kind != kind {
-                    *s = StrategyRow::new(kind, kind.default_field());
-                }
+            if let Some(s) = strategies.get_mut(i).filter(|s| s.kind != kind) {
+                *s = StrategyRow::new(kind, kind.default_field());
             }
         }
         StepEdit::StrategyField(i, field) => {
@@ -556,18 +539,14 @@ fn edit_strategies(strategies: &mut Vec<StrategyRow>, edit: StepEdit) {
 
 fn edit_constraints(constraints: &mut Vec<ConstraintRow>, edit: StepEdit) {
     match edit {
-        StepEdit::AddConstraint(kind) => {
-            if constraints.len() < MAX_CONSTRAINTS {
-                constraints.push(ConstraintRow {
-                    kind,
-                    expression: String::new(),
-                });
-            }
+        StepEdit::AddConstraint(kind) if constraints.len() < MAX_CONSTRAINTS => {
+            constraints.push(ConstraintRow {
+                kind,
+                expression: String::new(),
+            });
         }
-        StepEdit::RemoveConstraint(i) => {
-            if i < constraints.len() {
-                constraints.remove(i);
-            }
+        StepEdit::RemoveConstraint(i) if i < constraints.len() => {
+            constraints.remove(i);
         }
         StepEdit::Expression(i, text) => {
             if let Some(c) = constraints.get_mut(i) {
@@ -758,6 +737,44 @@ impl StepContext<'_> {
     }
 }
 
+/// A cluster query expression's error, cut where it happened for the inline marker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpressionError {
+    /// The text before the offending part.
+    pub before: String,
+    /// The offending part (empty at the end of the text).
+    pub bad: String,
+    /// The text after it.
+    pub after: String,
+    /// What is wrong.
+    pub message: String,
+    /// The 1-based character where it starts.
+    pub column: usize,
+}
+
+/// Checks a memberOf expression as ECS would; `None` when it parses.
+pub fn check_expression(text: &str) -> Option<ExpressionError> {
+    let e = match ecsplay_core::placement::query::Expression::parse(text) {
+        Ok(_) => return None,
+        Err(e) => e,
+    };
+    let boundary = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (start, end) = (boundary(e.start), boundary(e.end.max(e.start)));
+    Some(ExpressionError {
+        before: text[..start].to_owned(),
+        bad: text[start..end].to_owned(),
+        after: text[end..].to_owned(),
+        message: e.message,
+        column: text[..start].chars().count() + 1,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -932,6 +949,23 @@ mod tests {
             ctx_json(&StepSpec::AdvanceTime { seconds: 60 }, false),
             json!({"action": "AdvanceTime", "seconds": 60})
         );
+    }
+
+    #[test]
+    fn expression_errors_point_at_the_character() {
+        assert_eq!(check_expression("attribute:stack == prod"), None);
+        let e = check_expression("attribute:stack == ").unwrap();
+        assert_eq!(e.column, 20);
+        assert_eq!(e.before, "attribute:stack == ");
+        assert_eq!(e.bad, "");
+        let e = check_expression("attribute:é == x and (").unwrap();
+        assert_eq!(
+            format!("{}{}{}", e.before, e.bad, e.after),
+            "attribute:é == x and ("
+        );
+        assert_eq!(e.column, e.before.chars().count() + 1);
+        let e = check_expression("agentConnected > 1").unwrap();
+        assert!(!e.bad.is_empty(), "{e:?}");
     }
 
     #[test]
