@@ -40,7 +40,7 @@ pub fn FleetPicture() -> Html {
             <li class="legend-item">
                 <span class={classes!("swatch", format!("tc-{}", l.color))} aria-hidden="true" />
                 <code>{ l.label.clone() }</code>
-                <span class="muted small">{ format!(" {}", l.count) }</span>
+                <span class="muted small">{ format!("{} task{}", l.count, if l.count == 1 { "" } else { "s" }) }</span>
             </li>
         }
     });

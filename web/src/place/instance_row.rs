@@ -90,15 +90,15 @@ pub fn InstanceRow(props: &InstanceRowProps) -> Html {
             </div>
             <p class="type-summary muted small">{ summary }</p>
             <div class="row-line">
-                <select aria-label={format!("purchase option of {}", inst.id)}
+                <select class="purchase" aria-label={format!("purchase option of {}", inst.id)}
                     onchange={on_select(&edit, |v| Some(InstanceEdit::Spot(v == "spot")))}>
                     <option value="on-demand" selected={!inst.spot}>{ "On-Demand" }</option>
                     <option value="spot" selected={inst.spot}>{ "Spot" }</option>
                 </select>
                 <label class="check">
-                    <input type="checkbox" checked={inst.agent_connected}
+                    <input type="checkbox" checked={inst.agent_connected} title="The ECS agent is connected (AGENT otherwise)"
                         onchange={on_check(&edit, InstanceEdit::AgentConnected)} />
-                    <span>{ "agent connected" }</span>
+                    <span>{ "agent" }</span>
                 </label>
                 <label class="check">
                     <input type="checkbox" checked={inst.draining}
@@ -106,8 +106,8 @@ pub fn InstanceRow(props: &InstanceRowProps) -> Html {
                     <span>{ "DRAINING" }</span>
                 </label>
                 <span class="spacer" />
-                <button type="button" class="icon-button" title="Duplicate" aria-label={format!("duplicate {}", inst.id)}
-                    onclick={on_click(&send, PlaceAction::DuplicateInstance(index))}>{ "⧉" }</button>
+                <button type="button" class="icon-button text" title="Duplicate" aria-label={format!("duplicate {}", inst.id)}
+                    onclick={on_click(&send, PlaceAction::DuplicateInstance(index))}>{ "copy" }</button>
                 <button type="button" class="icon-button" title="Remove" aria-label={format!("remove {}", inst.id)}
                     onclick={on_click(&send, PlaceAction::RemoveInstance(index))}>{ "✕" }</button>
             </div>

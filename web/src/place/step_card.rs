@@ -113,9 +113,9 @@ pub fn StepCard(props: &StepCardProps) -> Html {
                     <button type="button" class="icon-button" disabled={index == 0} title="Move up"
                         aria-label={format!("move step {} up", index + 1)}
                         onclick={on_click(&send, PlaceAction::RaiseStep(index))}>{ "↑" }</button>
-                    <button type="button" class="icon-button" title="Duplicate"
+                    <button type="button" class="icon-button text" title="Duplicate"
                         aria-label={format!("duplicate step {}", index + 1)}
-                        onclick={on_click(&send, PlaceAction::DuplicateStep(index))}>{ "⧉" }</button>
+                        onclick={on_click(&send, PlaceAction::DuplicateStep(index))}>{ "copy" }</button>
                     <button type="button" class="icon-button" title="Remove"
                         aria-label={format!("remove step {}", index + 1)}
                         onclick={on_click(&send, PlaceAction::RemoveStep(index))}>{ "✕" }</button>

@@ -59,7 +59,7 @@ pub fn Toolbar() -> Html {
                     title="Pick another seed: ties between equally good instances may go elsewhere">
                     { "Reshuffle" }
                 </button>
-                <span id="seed-help" class="muted small">{ "breaks ties between equally good instances" }</span>
+                <span id="seed-help" class="sr-only">{ "The seed of the RNG that breaks ties between equally good instances" }</span>
                 <label class="field inline">
                     <span>{ "Colour by" }</span>
                     <select onchange={color_by} data-testid="color-by">
@@ -82,7 +82,7 @@ pub fn Toolbar() -> Html {
                 </button>
                 <button type="button" class="button" onclick={on_click(&send, PlaceAction::Reset)} data-testid="place-reset"
                     title="Back to the sample fleet and scenario">
-                    { "Reset" }
+                    { "Reset scenario" }
                 </button>
             </div>
             if !fleet_problems.is_empty() {

@@ -17,7 +17,7 @@ pub fn UsageBar(props: &UsageBarProps) -> Html {
         <div class={classes!("usage", b.key)} title={b.text.clone()}>
             <span class="usage-label" aria-hidden="true">{ b.label }</span>
             <meter min="0" max={total.to_string()} value={b.used.to_string()}
-                low={(total * 7 / 10).to_string()} high={(total * 9 / 10).to_string()} optimum="0"
+                low={(total * 95 / 100).to_string()} high={(total * 95 / 100).to_string()} optimum="0"
                 aria-label={b.text.clone()} />
             <span class="usage-numbers" aria-hidden="true">{ b.short.clone() }</span>
         </div>
