@@ -7,7 +7,7 @@ use crate::state::place::{PlaceAction, Selection};
 use yew::prelude::*;
 
 /// The decision of the selected task or unplaced task: why it landed where it did, or why it
-/// could not land; Escape or Close closes it.
+/// could not land; Close (or Escape anywhere in the view) closes it.
 #[component]
 pub fn DecisionPanel() -> Html {
     let app = use_app();
@@ -43,14 +43,6 @@ pub fn DecisionPanel() -> Html {
             </section>
         };
     };
-    let onkeydown = {
-        let send = send.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                send.emit(PlaceAction::Select(None));
-            }
-        })
-    };
     let body = match &d.body {
         Body::Explained(m) => html! { <DecisionMatrix matrix={(**m).clone()} /> },
         Body::Direct { text } => html! { <p>{ text.clone() }</p> },
@@ -59,7 +51,7 @@ pub fn DecisionPanel() -> Html {
         },
     };
     html! {
-        <section class="panel decision" ref={panel} aria-labelledby="decision-title" data-testid="decision" {onkeydown}>
+        <section class="panel decision" ref={panel} aria-labelledby="decision-title" data-testid="decision">
             <header class="panel-head">
                 <h2 id="decision-title">{ d.title.clone() }</h2>
                 <button type="button" class="button" onclick={on_click(&send, PlaceAction::Select(None))} data-testid="close-decision">

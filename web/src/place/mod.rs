@@ -66,8 +66,17 @@ pub fn PlaceView() -> Html {
         });
     }
     let examples = place.fleet.query_examples();
+    let onkeydown = {
+        let dispatcher = app.dispatcher();
+        let open = place.selected.is_some();
+        Callback::from(move |e: KeyboardEvent| {
+            if open && e.key() == "Escape" {
+                dispatcher.dispatch(Action::Place(PlaceAction::Select(None)));
+            }
+        })
+    };
     html! {
-        <div class="place-view" data-testid="place-view">
+        <div class="place-view" data-testid="place-view" {onkeydown}>
             <datalist id="place-query-examples">
                 { for examples.into_iter().map(|e| html! { <option value={e} /> }) }
             </datalist>

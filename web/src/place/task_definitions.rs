@@ -31,7 +31,7 @@ pub fn TaskDefinitions() -> Html {
                     { source }
                     <span class="spacer" />
                     <button type="button" class="button small" onclick={on_click(&send, PlaceAction::PlaceTaskDefinition(e.reference))}
-                        title={format!("Add a RunTask step of {}", e.name())}>
+                        title={format!("Add a RunTask step of {}", e.name())} data-testid="run-td">
                         { "Run it" }
                     </button>
                 </div>

@@ -591,6 +591,49 @@ mod tests {
     }
 
     #[test]
+    fn what_the_view_builds_validates_against_the_scenario_schema() {
+        use crate::state::place::fleet::{FleetPreset, InstanceEdit};
+        use crate::state::place::steps::{ConstraintKind, StepEdit, StepKind, StrategyPreset};
+        use crate::state::place::PlaceAction;
+        let schema: Value =
+            serde_json::from_str(include_str!("../../../../schemas/scenario.schema.json")).unwrap();
+        let validator = jsonschema::draft202012::new(&schema).unwrap();
+        let mut s = crate::state::place::fixtures::state();
+        s.apply(PlaceAction::Preset(FleetPreset::MixedSpot));
+        s.apply(PlaceAction::Trunking(true));
+        s.apply(PlaceAction::EditInstance(
+            0,
+            InstanceEdit::AgentConnected(false),
+        ));
+        s.apply(PlaceAction::EditInstance(1, InstanceEdit::Draining(true)));
+        s.apply(PlaceAction::EditInstance(2, InstanceEdit::AddAttribute));
+        for kind in StepKind::ALL {
+            s.apply(PlaceAction::AddStep(kind));
+        }
+        for (i, preset) in StrategyPreset::ALL.into_iter().enumerate() {
+            s.apply(PlaceAction::DuplicateStep(0));
+            s.apply(PlaceAction::EditStep(i + 1, StepEdit::Preset(preset)));
+        }
+        s.apply(PlaceAction::EditStep(
+            0,
+            StepEdit::AddConstraint(ConstraintKind::MemberOf),
+        ));
+        s.apply(PlaceAction::EditStep(0, StepEdit::Group("batch".into())));
+        s.apply(PlaceAction::EditStep(0, StepEdit::Count(0)));
+        s.apply(PlaceAction::Run);
+        let doc = &s.run.scenario;
+        let errors: Vec<String> = validator.iter_errors(doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:?}\n{doc:#}");
+        let result = s.run.ok().expect("it runs");
+        assert_eq!(result.steps.len(), s.steps.len());
+        assert!(
+            result.steps[0].error.is_some(),
+            "count 0 is ECS's error, not a schema violation"
+        );
+        assert_eq!(doc["cluster"]["accountSettings"]["awsvpcTrunking"], true);
+    }
+
+    #[test]
     fn a_missing_task_definition_is_ecs_s_client_error() {
         let imported = import(&sample());
         let cat = catalog(&imported.task_definitions, &[]);

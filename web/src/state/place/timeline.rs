@@ -107,6 +107,26 @@ fn title(state: &PlaceState, step: &StepSpec) -> String {
     }
 }
 
+/// Runs of the same line as one line with a count (`4 × RESOURCE:CPU — ...`).
+fn grouped(lines: impl Iterator<Item = String>) -> Vec<String> {
+    let mut runs: Vec<(String, usize)> = Vec::new();
+    for line in lines {
+        match runs.last_mut() {
+            Some((last, n)) if *last == line => *n += 1,
+            _ => runs.push((line, 1)),
+        }
+    }
+    runs.into_iter()
+        .map(|(line, n)| {
+            if n == 1 {
+                line
+            } else {
+                format!("{n} × {line}")
+            }
+        })
+        .collect()
+}
+
 fn entry(index: usize, title: String, report: &StepReport) -> Entry {
     let placed = report.tasks.len();
     let failed = report.failures.len();
@@ -147,11 +167,12 @@ fn entry(index: usize, title: String, report: &StepReport) -> Entry {
             })
             .collect(),
         stopped: report.stopped_tasks.clone(),
-        failures: report
-            .failures
-            .iter()
-            .map(|f| format!("{} — {}", f.reason, f.detail))
-            .collect(),
+        failures: grouped(
+            report
+                .failures
+                .iter()
+                .map(|f| format!("{} — {}", f.reason, f.detail)),
+        ),
         events: report.events.clone(),
     }
 }
@@ -219,9 +240,9 @@ mod tests {
         let t = timeline(&s);
         assert_eq!(t[2].status, Status::Partial);
         assert!(t[2].badge.contains("unplaced"));
-        assert!(
-            t[2].failures[0].starts_with("MemberOf placement constraint unsatisfied. — closest")
-        );
+        assert_eq!(t[2].failures.len(), 1, "four identical failures, one line");
+        assert!(t[2].failures[0]
+            .starts_with("4 × MemberOf placement constraint unsatisfied. — closest"));
         assert_eq!(t[3].status, Status::Error);
         assert_eq!(
             t[3].error.as_deref(),
