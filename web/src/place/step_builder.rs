@@ -3,6 +3,7 @@ use super::step_card::StepCard;
 use super::use_place;
 use crate::hooks::use_app;
 use crate::state::place::steps::StepKind;
+use crate::state::place::timeline::timeline;
 use crate::state::place::{PlaceAction, MAX_STEPS};
 use yew::prelude::*;
 
@@ -13,6 +14,7 @@ pub fn StepBuilder() -> Html {
     let send = use_place();
     let steps = &app.place.steps;
     let full = steps.len() >= MAX_STEPS;
+    let entries = timeline(&app.place);
     let add = StepKind::ALL.into_iter().map(|kind| {
         html! {
             <button type="button" class="chip-button" disabled={full}
@@ -28,7 +30,10 @@ pub fn StepBuilder() -> Html {
                 <h2 id="steps-title">{ format!("Steps · {}", steps.len()) }</h2>
             </header>
             <ol class="step-cards">
-                { for (0..steps.len()).map(|index| html! { <StepCard key={index} {index} /> }) }
+                { for (0..steps.len()).map(|index| {
+                    let outcome = entries.get(index + 1).map(|e| (e.title.clone(), e.status.as_str(), e.badge.clone()));
+                    html! { <StepCard key={index} {index} {outcome} /> }
+                }) }
             </ol>
             <div class="add-steps" role="group" aria-label="Add a step">{ for add }</div>
             <p class="muted small">

@@ -6,7 +6,6 @@ use super::use_place;
 use super::zone_picker::ZonePicker;
 use crate::hooks::use_app;
 use crate::state::place::steps::{StepEdit, StepSpec};
-use crate::state::place::timeline::timeline;
 use crate::state::place::PlaceAction;
 use yew::prelude::*;
 
@@ -15,6 +14,8 @@ use yew::prelude::*;
 pub struct StepCardProps {
     /// Its index in the scenario (the step number less one).
     pub index: usize,
+    /// What the latest run says of it: title, status class, badge.
+    pub outcome: Option<(String, &'static str, String)>,
 }
 
 /// One step of the builder: its number and outcome, move / copy / remove, and its form.
@@ -27,7 +28,6 @@ pub fn StepCard(props: &StepCardProps) -> Html {
     let Some(step) = place.steps.get(index) else {
         return Html::default();
     };
-    let entry = timeline(place).into_iter().nth(index + 1);
     let edit = {
         let send = send.clone();
         Callback::from(move |e: StepEdit| send.emit(PlaceAction::EditStep(index, e)))
@@ -91,10 +91,10 @@ pub fn StepCard(props: &StepCardProps) -> Html {
             </label>
         },
     };
-    let (title, status, badge) = entry.map_or_else(
-        || (step.action().to_owned(), "start", String::new()),
-        |e| (e.title, e.status.as_str(), e.badge),
-    );
+    let (title, status, badge) = props
+        .outcome
+        .clone()
+        .unwrap_or_else(|| (step.action().to_owned(), "start", String::new()));
     let shown = place.at == index + 1;
     html! {
         <li class={classes!("step-card", shown.then_some("shown"))} data-testid={format!("step-{}", index + 1)}>

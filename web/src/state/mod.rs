@@ -165,7 +165,12 @@ impl AppState {
             view: snapshot.view,
             theme: snapshot.theme,
             gallery_open: false,
-            place: PlaceState::from_snapshot(&snapshot.place, &lint.text),
+            // The placement simulation runs when its view is first shown.
+            place: if snapshot.view == View::Place {
+                PlaceState::from_snapshot(&snapshot.place, &lint.text)
+            } else {
+                PlaceState::deferred(&snapshot.place, &lint.text)
+            },
             lint,
             notice: None,
         }
@@ -300,6 +305,30 @@ mod tests {
         assert_eq!(state.lint.example, Some("gpu-training"));
         assert!(state.lint.doc_version > version);
         assert!(state.lint.revision > revision);
+    }
+
+    #[test]
+    fn the_placement_runs_when_its_view_opens() {
+        let mut state = AppState::default();
+        assert!(
+            state.place.stale,
+            "the lint view does not wait for a simulation"
+        );
+        state.apply(Action::SetView(View::Place));
+        assert!(!state.place.stale);
+        assert_eq!(state.place.run.ok().unwrap().steps.len(), 1);
+        // The edited task definition is registered in the placement scenario.
+        state.apply(Action::Lint(LintAction::Edit(
+            r#"{"family": "api", "containerDefinitions": [{"name": "a", "image": "x", "memory": 128}]}"#.into(),
+        )));
+        assert!(state.place.stale);
+        state.apply(Action::Place(PlaceAction::Run));
+        assert!(state.place.catalog.iter().any(|e| e.name() == "api:1"));
+        let linked = AppState::from_snapshot(state.snapshot());
+        assert!(
+            !linked.place.stale,
+            "a link to the placement view runs at once"
+        );
     }
 
     #[test]

@@ -223,11 +223,26 @@ impl PlaceState {
         PlaceState::build(snapshot, editor, editor_notes)
     }
 
+    /// The same, but the first run waits for [`PlaceState::settle`] (the page opens on
+    /// another view, whose start should not wait for a simulation).
+    pub fn deferred(snapshot: &PlaceSnapshot, lint_text: &str) -> Self {
+        let (editor, editor_notes) = editor_task_definitions(lint_text);
+        let mut state = PlaceState::new(snapshot, editor, editor_notes);
+        state.stale = true;
+        state
+    }
+
     fn build(snapshot: &PlaceSnapshot, editor: Vec<Rc<Value>>, editor_notes: Vec<String>) -> Self {
+        let mut state = PlaceState::new(snapshot, editor, editor_notes);
+        state.rerun(false);
+        state
+    }
+
+    fn new(snapshot: &PlaceSnapshot, editor: Vec<Rc<Value>>, editor_notes: Vec<String>) -> Self {
         let base = sample();
         let steps = snapshot.steps.clone().unwrap_or(base.steps);
         let at = snapshot.at.unwrap_or(steps.len()).min(steps.len());
-        let mut state = PlaceState {
+        PlaceState {
             fleet: snapshot.fleet.clone().unwrap_or(base.fleet),
             own: snapshot
                 .task_definitions
@@ -246,9 +261,7 @@ impl PlaceState {
             stale: false,
             edits: 0,
             revision: 0,
-        };
-        state.rerun(false);
-        state
+        }
     }
 
     /// The view's part of a permalink.
@@ -788,6 +801,15 @@ mod tests {
         assert_eq!(s.snapshot(), PlaceSnapshot::default());
         assert_eq!(s.catalog.len(), 2);
         assert!(s.revision > revision);
+    }
+
+    #[test]
+    fn a_deferred_view_runs_when_settled() {
+        let mut s = PlaceState::deferred(&PlaceSnapshot::default(), "");
+        assert!(s.stale && s.run.ok().is_none());
+        s.settle();
+        assert_eq!(s.run.ok().unwrap().steps[0].tasks.len(), 5);
+        assert_eq!(s.at, 1);
     }
 
     #[test]

@@ -167,7 +167,7 @@ fn why(e: &Explanation, seed: u64) -> String {
     let Some(winner) = &e.winner else {
         return match &e.closest {
             Some(c) => format!(
-                "No instance passes every check, so ECS reports {} with the closest matching instance, {c}: the one that got furthest through the checks.",
+                "No instance passes every check, so ECS reports “{}” with the closest matching instance, {c}: the one that got furthest through the checks.",
                 e.reason.as_deref().unwrap_or("a failure")
             ),
             None => "The cluster has no ACTIVE container instance to consider.".to_owned(),
