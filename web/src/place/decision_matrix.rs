@@ -13,10 +13,11 @@ pub struct DecisionMatrixProps {
 #[component]
 pub fn DecisionMatrix(props: &DecisionMatrixProps) -> Html {
     let m = &props.matrix;
-    let check_heads = m
-        .checks
-        .iter()
-        .map(|c| html! { <th scope="col"><code>{ c.clone() }</code></th> });
+    let check_heads = m.checks.iter().map(|c| {
+        // Constraint columns are long; they wrap, the short check names do not.
+        let constraint = c.contains('(') || c == "distinctInstance";
+        html! { <th scope="col" class={classes!(constraint.then_some("constraint"))}><code>{ c.clone() }</code></th> }
+    });
     let filter_rows = m.rows.iter().map(|r| {
         let cells: Html = if r.checks.is_empty() {
             html! { <td class="not-candidate" colspan={m.checks.len().to_string()}>{ format!("not a candidate: {} instances receive no tasks", r.status) }</td> }
@@ -45,7 +46,7 @@ pub fn DecisionMatrix(props: &DecisionMatrixProps) -> Html {
         };
         html! {
             <tr class={classes!("row", r.kind.as_str())}>
-                <th scope="row"><strong>{ r.instance.clone() }</strong><span class="muted small">{ format!(" {}", r.about) }</span></th>
+                <th scope="row"><strong>{ r.instance.clone() }</strong>{ " " }<span class="muted about">{ r.about.clone() }</span></th>
                 { cells }
             </tr>
         }

@@ -57,6 +57,11 @@ pub fn FleetPicture() -> Html {
                     <span class="muted small">{ " ↪ marks a task that moved, a dashed outline one that is new." }</span>
                 </p>
             }
+            if p.zones.is_empty() {
+                <p class="muted" data-testid="picture-empty">
+                    { if place.run.ok().is_some() { "The fleet is empty: add an instance or pick a preset." } else { "The scenario cannot run: see the problems above." } }
+                </p>
+            }
             <div class="zones">{ for zones }</div>
             <UnplacedLane items={p.unplaced.clone()} step={place.at} />
         </section>

@@ -197,10 +197,16 @@ impl PartialEq for PlaceState {
     }
 }
 
-/// The sample scenario read into the view's terms.
+/// The sample scenario read into the view's terms (read once: permalinks compare with it on
+/// every render).
 pub fn sample() -> Imported {
-    let doc: Value = serde_json::from_str(SAMPLE_SCENARIO).unwrap_or_default();
-    scenario::import(&doc)
+    thread_local! {
+        static SAMPLE: Imported = {
+            let doc: Value = serde_json::from_str(SAMPLE_SCENARIO).unwrap_or_default();
+            scenario::import(&doc)
+        };
+    }
+    SAMPLE.with(Imported::clone)
 }
 
 fn reshuffled(seed: u64) -> u64 {
