@@ -492,3 +492,39 @@ fn scenario_files_snapshots() {
         );
     }
 }
+
+#[test]
+fn snapshots_record_the_state_after_each_step() {
+    let scenario = json!({
+        "cluster": {"instances": [instance("i-a1", "m5.large", "us-east-1a")]},
+        "taskDefinitions": [app("web", json!({"memory": 512}))],
+        "steps": [
+            {"action": "RunTask", "taskDefinition": "web", "count": 2},
+            {"action": "StopTask", "task": "t-0001"},
+            {"action": "UpdateContainerInstancesState", "containerInstances": ["i-a1"], "status": "DRAINING"}
+        ]
+    })
+    .to_string();
+    let plain = simulate(&scenario, &SimOptions::default()).unwrap();
+    assert!(plain.steps.iter().all(|s| s.state.is_none()));
+    let stepped = simulate(
+        &scenario,
+        &SimOptions {
+            snapshots: true,
+            ..SimOptions::default()
+        },
+    )
+    .unwrap();
+    let states: Vec<_> = stepped
+        .steps
+        .iter()
+        .map(|s| s.state.clone().unwrap())
+        .collect();
+    assert_eq!(states[0].instances[0].tasks, ["t-0001", "t-0002"]);
+    assert_eq!(states[1].instances[0].tasks, ["t-0002"]);
+    assert_eq!(states[1].instances[0].status, "ACTIVE");
+    assert_eq!(states[2].instances[0].status, "DRAINING");
+    assert_eq!(states[2], stepped.final_state);
+    // Snapshots change nothing else.
+    assert_eq!(plain.final_state, stepped.final_state);
+}

@@ -1,6 +1,7 @@
 use crate::bridge;
 use crate::hooks::{page_url, use_app};
-use crate::state::{export, Action};
+use crate::state::place::export as place_export;
+use crate::state::{export, Action, View};
 use yew::prelude::*;
 
 /// Copy link, Copy as Markdown, Download JSON.
@@ -26,17 +27,26 @@ pub fn ShareMenu() -> Html {
         })
     };
     let copy_link = copy("the link", |state| page_url(&state.snapshot()));
-    let copy_markdown = copy("the findings as Markdown", |state| {
-        export::markdown(&state.lint.result, Some(&page_url(&state.snapshot())))
+    let copy_markdown = copy("the report as Markdown", |state| {
+        let link = page_url(&state.snapshot());
+        match state.view {
+            View::Place => place_export::markdown(&state.place, Some(&link)),
+            View::Lint => export::markdown(&state.lint.result, Some(&link)),
+        }
     });
     let download = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            bridge::download(
+        Callback::from(move |_: MouseEvent| match app.view {
+            View::Place => bridge::download(
+                place_export::SCENARIO_FILE,
+                "application/json",
+                &app.place.run.scenario_text(),
+            ),
+            View::Lint => bridge::download(
                 &format!("{}.lint.json", export::DOCUMENT_NAME),
                 "application/json",
                 &export::json(&app.lint.result),
-            );
+            ),
         })
     };
     html! {

@@ -35,7 +35,7 @@ pub fn summary(counts: Counts) -> String {
 }
 
 /// Text that shows as itself inside a Markdown table cell.
-fn cell(text: &str) -> String {
+pub fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

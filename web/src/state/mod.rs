@@ -5,12 +5,14 @@
 
 pub mod export;
 pub mod lint;
+pub mod place;
 pub mod share;
 
 use std::rc::Rc;
 use yew::Reducible;
 
 pub use lint::{LintAction, LintState};
+pub use place::{PlaceAction, PlaceState};
 pub use share::Snapshot;
 
 /// The views of the playground, as the view switcher lists them.
@@ -117,6 +119,8 @@ pub struct AppState {
     pub gallery_open: bool,
     /// The lint view.
     pub lint: LintState,
+    /// The placement view.
+    pub place: PlaceState,
     /// The latest status message.
     pub notice: Option<Notice>,
 }
@@ -134,6 +138,8 @@ pub enum Action {
     OpenExample(&'static str),
     /// A lint-view action.
     Lint(LintAction),
+    /// A placement-view action.
+    Place(PlaceAction),
     /// Replaces the whole state with a permalink's.
     Load(Snapshot),
     /// Shows a status message.
@@ -154,11 +160,18 @@ impl Default for AppState {
 impl AppState {
     /// The state a permalink describes.
     pub fn from_snapshot(snapshot: Snapshot) -> Self {
+        let lint = LintState::from_snapshot(&snapshot);
         AppState {
             view: snapshot.view,
             theme: snapshot.theme,
             gallery_open: false,
-            lint: LintState::from_snapshot(&snapshot),
+            // The placement simulation runs when its view is first shown.
+            place: if snapshot.view == View::Place {
+                PlaceState::from_snapshot(&snapshot.place, &lint.text)
+            } else {
+                PlaceState::deferred(&snapshot.place, &lint.text)
+            },
+            lint,
             notice: None,
         }
     }
@@ -168,6 +181,7 @@ impl AppState {
         let mut snapshot = self.lint.snapshot();
         snapshot.view = self.view;
         snapshot.theme = self.theme;
+        snapshot.place = self.place.snapshot();
         snapshot
     }
 
@@ -179,7 +193,12 @@ impl AppState {
     /// Applies an action (the reducer, without the `Rc`).
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::SetView(view) => self.view = view,
+            Action::SetView(view) => {
+                self.view = view;
+                if view == View::Place {
+                    self.place.settle();
+                }
+            }
             Action::SetTheme(theme) => self.theme = theme,
             Action::Gallery(open) => self.gallery_open = open,
             Action::OpenExample(id) => {
@@ -188,8 +207,14 @@ impl AppState {
                 if let Some(title) = self.lint.open_example(id) {
                     self.notify(format!("Opened the example “{title}”"), false);
                 }
+                self.place.set_editor_text(&self.lint.text);
             }
-            Action::Lint(action) => self.lint.apply(action),
+            Action::Lint(action) => {
+                self.lint.apply(action);
+                // The edited task definition is registered in the placement scenario.
+                self.place.set_editor_text(&self.lint.text);
+            }
+            Action::Place(action) => self.place.apply(action),
             Action::Load(snapshot) => {
                 let mut next = AppState::from_snapshot(snapshot);
                 // The counters go on from the old state's, so the editor sees a new document
@@ -280,6 +305,30 @@ mod tests {
         assert_eq!(state.lint.example, Some("gpu-training"));
         assert!(state.lint.doc_version > version);
         assert!(state.lint.revision > revision);
+    }
+
+    #[test]
+    fn the_placement_runs_when_its_view_opens() {
+        let mut state = AppState::default();
+        assert!(
+            state.place.stale,
+            "the lint view does not wait for a simulation"
+        );
+        state.apply(Action::SetView(View::Place));
+        assert!(!state.place.stale);
+        assert_eq!(state.place.run.ok().unwrap().steps.len(), 1);
+        // The edited task definition is registered in the placement scenario.
+        state.apply(Action::Lint(LintAction::Edit(
+            r#"{"family": "api", "containerDefinitions": [{"name": "a", "image": "x", "memory": 128}]}"#.into(),
+        )));
+        assert!(state.place.stale);
+        state.apply(Action::Place(PlaceAction::Run));
+        assert!(state.place.catalog.iter().any(|e| e.name() == "api:1"));
+        let linked = AppState::from_snapshot(state.snapshot());
+        assert!(
+            !linked.place.stale,
+            "a link to the placement view runs at once"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! example, `#rule=TD-NET-007` opens a rule's page with its documented example in the editor
 //! (`view=` and `theme=` may be added, joined with `&`).
 
+use super::place::{wire as place_wire, PlaceSnapshot};
 use super::{Theme, View};
 use crate::examples;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -37,6 +38,8 @@ pub struct Snapshot {
     pub text: Option<Rc<str>>,
     /// The rule the rule panel shows, when one was picked.
     pub rule: Option<&'static str>,
+    /// The placement view's fleet, steps, seed and selection.
+    pub place: PlaceSnapshot,
 }
 
 /// The JSON members of a link. Every member is optional and left out when default.
@@ -57,6 +60,9 @@ pub struct Wire {
     /// A rule code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+    /// The placement view (`state/place/wire.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<place_wire::PlaceWire>,
 }
 
 /// Why a fragment could not be read.
@@ -90,6 +96,7 @@ impl Snapshot {
             example: self.example.map(str::to_owned),
             text: self.text.as_deref().map(str::to_owned),
             rule: self.rule.map(str::to_owned),
+            place: place_wire::to_wire(&self.place),
         }
     }
 
@@ -118,6 +125,7 @@ impl Snapshot {
                 .as_deref()
                 .and_then(find_rule)
                 .map(|r| r.meta().code),
+            place: wire.place.map(place_wire::from_wire).unwrap_or_default(),
         }
     }
 }
@@ -186,6 +194,11 @@ mod tests {
             example: Some("firelens"),
             text: Some(Rc::from("{\"family\": \"é ✓ 😀\"}")),
             rule: Some("TD-NET-007"),
+            place: PlaceSnapshot {
+                seed: Some(3),
+                at: Some(0),
+                ..PlaceSnapshot::default()
+            },
         }
     }
 

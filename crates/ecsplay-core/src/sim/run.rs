@@ -342,7 +342,17 @@ pub fn simulate_scenario(
     for td in &scenario.task_definitions {
         sim.register(td);
     }
-    let steps = scenario.steps.iter().map(|step| sim.step(step)).collect();
+    let steps = scenario
+        .steps
+        .iter()
+        .map(|step| {
+            let mut report = sim.step(step);
+            if options.snapshots {
+                report.state = Some(sim.final_state());
+            }
+            report
+        })
+        .collect();
     Ok(SimResult {
         seed,
         steps,
