@@ -1,25 +1,12 @@
 // End-to-end test of the placement view: the built dist/ served on localhost, in Debian's
-// Chromium. Standalone (its own server and browser), so it runs alone or with the others:
+// Chromium, with the helpers of lib.mjs. Runs alone or with the others:
 //   node --test tests/e2e/place.test.mjs      (after `trunk build --release` or `make dist`)
 // Screenshots go to tests/e2e/artifacts/place-*.png.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dist = path.join(root, "dist");
-const artifacts = path.join(root, "tests/e2e/artifacts");
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-};
+import { artifacts, dist, launch, open, serve } from "./lib.mjs";
 
 let server;
 let base;
@@ -27,60 +14,24 @@ let browser;
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(dist, "index.html")), "dist/ is missing: build it first");
-  server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname.slice(1)) || "index.html";
-    const file = path.join(dist, rel);
-    if (!file.startsWith(dist + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
+  server = await serve();
+  base = server.url;
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  await server?.close();
 });
 
 // Opens the playground's placement view; fails the test on console errors, page errors and
-// requests to other origins.
+// requests to other origins (lib.mjs records them).
 async function withPlacement(hash, options, body) {
-  const context = await browser.newContext({
+  const { context, page, problems } = await open(browser, base + hash, {
     colorScheme: options.colorScheme || "light",
     viewport: { width: 1440, height: 1000 },
   });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(base).origin });
-  const problems = [];
-  await context.route("**/*", (route) => {
-    const target = new URL(route.request().url());
-    if (target.origin !== new URL(base).origin && !["blob:", "data:"].includes(target.protocol)) {
-      problems.push(`request to another origin: ${target.href}`);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  const page = await context.newPage();
-  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   try {
-    await page.goto(base + hash);
-    await page.waitForSelector("html[data-ready]");
     if (!(await page.$("[data-testid=place-view]"))) await page.click("#tab-place");
     await page.waitForSelector("[data-testid=fleet-picture]");
     await body(page);
