@@ -182,16 +182,20 @@ test("a copied permalink reproduces the text and the view in a fresh page", asyn
   await withPage(server.url, {}, async (page) => {
     await paste(page, text);
     await page.locator(".problem", { hasText: "TD-NET-007" }).waitFor();
+    // Copy Markdown follows the view: the findings here, the placement summary there.
+    await page.click("[data-testid=copy-markdown]");
+    await page.waitForSelector("[data-testid=notice] >> text=as Markdown");
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(markdown, /\| error \| \[`TD-NET-007`\]\([^)]*\) \| 12:\d+ \|/);
     await page.click("#tab-place");
+    await page.waitForSelector("[data-testid=fleet-picture]");
+    await page.click("[data-testid=copy-markdown]");
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith("**ecsplay placement**"));
     await page.click("[data-testid=copy-link]");
     await page.waitForSelector("[data-testid=notice] >> text=Copied the link");
     link = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(link, /#v1:[A-Za-z0-9_-]+$/);
     assert.equal(link, page.url());
-    await page.click("[data-testid=copy-markdown]");
-    await page.waitForSelector("[data-testid=notice] >> text=as Markdown");
-    const markdown = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(markdown, /\| error \| \[`TD-NET-007`\]\([^)]*\) \| 12:\d+ \|/);
   });
   await withPage(link, {}, async (page) => {
     assert.equal(await page.getAttribute("#tab-place", "aria-selected"), "true");
