@@ -4,6 +4,7 @@ use crate::DocFormat;
 use clap::Args;
 use ecsplay_core::lint::{all_rules, find_rule, RuleMeta};
 use serde_json::json;
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Arguments of `ecsplay rules`.
@@ -88,6 +89,11 @@ pub fn run(args: &RulesArgs) -> ExitCode {
             }
         },
     };
-    println!("{text}");
-    ExitCode::SUCCESS
+    // A closed pipe (`ecsplay rules | head`) ends the output quietly instead of panicking.
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
 }
