@@ -41,7 +41,10 @@ bash scripts/web-tools.sh --browser
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 trunk build --release --locked
 
-step "web playground: end-to-end tests in headless Chromium (screenshots in tests/e2e/artifacts/)"
+step "the JavaScript API (crates/ecsplay-wasm), built for Node"
+bash scripts/npm-package.sh --node
+
+step "web playground and JavaScript API: end-to-end tests in headless Chromium and Node (screenshots in tests/e2e/artifacts/)"
 node --test tests/e2e/
 
 step "web playground: size and time-to-interactive budget"
