@@ -127,16 +127,19 @@ test("the editor completes members and enum values from the schema, and document
       }, offset);
     await putCursor(doc.indexOf('""') + 1);
     await page.keyboard.type("a");
-    const options = page.locator(".cm-tooltip-autocomplete li");
-    await options.first().waitFor();
-    assert.ok((await options.allTextContents()).some((t) => t.includes('"awsvpc"')));
-    await page.keyboard.press("Enter");
+    // CodeMirror ignores a pick made within 75 ms of the list opening (its interactionDelay).
+    const pick = async (label) => {
+      const option = page.locator(".cm-tooltip-autocomplete li", { hasText: label });
+      await option.first().waitFor();
+      await page.waitForTimeout(250);
+      await option.first().click();
+    };
+    await pick('"awsvpc"');
     await page.waitForFunction(() => window.ecsplayEditor.active().text().includes('"networkMode": "awsvpc",'));
     const edited = await editorText(page);
     await putCursor(edited.indexOf('"a", ') + 5);
     await page.keyboard.type('"ess');
-    await page.locator(".cm-tooltip-autocomplete li", { hasText: "essential" }).waitFor();
-    await page.keyboard.press("Enter");
+    await pick("essential");
     await page.waitForFunction(() => /"name": "a", "essential": \s*\}/.test(window.ecsplayEditor.active().text()));
     await page.keyboard.press("Escape");
     await page.waitForSelector(".cm-tooltip-autocomplete", { state: "detached" });

@@ -33,9 +33,10 @@ fn show_panel(message: &str) -> Option<()> {
     Some(())
 }
 
-/// Installs the hook.
+/// Installs the hook. Through yew: its `Renderer` replaces any hook set with
+/// `std::panic::set_hook` by its own console-only one.
 pub fn install_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&format!("ecsplay panicked: {message}").into());
         let _ = show_panel(&message);
