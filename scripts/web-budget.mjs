@@ -10,8 +10,9 @@ import zlib from "node:zlib";
 import { serve, launch, dist } from "../tests/e2e/lib.mjs";
 
 const BUDGET_BROTLI = 900 * 1000;
-// Measured 2026-12-01 at 1,104 KB with the placement engine and 282 rules; goal above not met yet.
-const CEILING_BROTLI = 1150 * 1000;
+// Measured 2026-12-01 at 991 KB with the placement engine and 282 rules (the rule pages are
+// fetched on demand, not counted here); the goal above is not met yet.
+const CEILING_BROTLI = 1050 * 1000;
 const BUDGET_TTI_MS = 1000;
 const RUNS = 5;
 

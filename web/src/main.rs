@@ -6,6 +6,7 @@ mod app;
 mod bridge;
 mod clock;
 mod components;
+mod docs;
 mod examples;
 mod hooks;
 mod markdown;

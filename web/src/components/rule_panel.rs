@@ -41,10 +41,26 @@ pub fn RulePanel() -> Html {
     let app = use_app();
     let lint = &app.lint;
     let code = lint.shown_rule();
-    let blocks = use_memo(code, |code| {
-        code.and_then(find_rule)
-            .map(|rule| markdown::parse(&rule.meta().documentation()))
-            .unwrap_or_default()
+    let page = code.and_then(|c| lint.documentation(c));
+    let loaded = page.is_some();
+    // A page that is not at hand yet (the playground's wasm leaves the pages out) is fetched.
+    {
+        let dispatcher = app.dispatcher();
+        use_effect_with((code, loaded), move |(code, loaded)| {
+            if let (Some(code), false) = (*code, *loaded) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match crate::docs::fetch(code).await {
+                        Ok(page) => {
+                            dispatcher.dispatch(Action::Lint(LintAction::DocsLoaded(code, page)))
+                        }
+                        Err(text) => dispatcher.dispatch(Action::Notify { text, error: true }),
+                    }
+                });
+            }
+        });
+    }
+    let blocks = use_memo((code, loaded), move |_| {
+        page.map(|p| markdown::parse(&p)).unwrap_or_default()
     });
     let Some(meta) = code.and_then(find_rule).map(|r| r.meta()) else {
         return html! {
@@ -56,7 +72,7 @@ pub fn RulePanel() -> Html {
         };
     };
     let finding = lint.selected_diagnostic().filter(|d| d.code == meta.code);
-    let try_example = meta.doc_example("Example").map(|_| {
+    let try_example = lint.rule_example(meta.code).map(|_| {
         let dispatcher = app.dispatcher();
         let code = meta.code;
         Callback::from(move |_: MouseEvent| {
@@ -81,9 +97,13 @@ pub fn RulePanel() -> Html {
                     { "Open this rule's example in the editor" }
                 </button>
             }
-            <article class="doc">
-                <MarkdownView blocks={(*blocks).clone()} />
-            </article>
+            if loaded {
+                <article class="doc">
+                    <MarkdownView blocks={(*blocks).clone()} />
+                </article>
+            } else {
+                <p class="empty" aria-live="polite">{ "Loading the rule's documentation…" }</p>
+            }
         </section>
     }
 }

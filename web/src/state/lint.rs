@@ -4,6 +4,7 @@ use super::share::Snapshot;
 use crate::{clock, examples};
 use ecsplay_core::lint::find_rule;
 use ecsplay_core::{lint, Diagnostic, LintOptions, LintResult, Severity};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// The lint view's state.
@@ -28,6 +29,12 @@ pub struct LintState {
     pub rule: Option<&'static str>,
     /// Bumps when the editor should move to the selected finding.
     pub jump: u64,
+    /// Rule documentation pages fetched so far (the playground's wasm is built without them:
+    /// ecsplay-core's `docs` feature), by code.
+    pub docs: Rc<BTreeMap<&'static str, Rc<str>>>,
+    /// A rule whose documented example replaces the document as soon as its page arrives (a
+    /// `#rule=` link).
+    pub pending_example: Option<&'static str>,
 }
 
 impl PartialEq for LintState {
@@ -41,6 +48,8 @@ impl PartialEq for LintState {
             && self.selected == other.selected
             && self.rule == other.rule
             && self.jump == other.jump
+            && Rc::ptr_eq(&self.docs, &other.docs)
+            && self.pending_example == other.pending_example
     }
 }
 
@@ -55,6 +64,8 @@ pub enum LintAction {
     ShowRule(String),
     /// Loads the example of a rule's documentation into the editor (and shows the rule).
     TryRuleExample(&'static str),
+    /// A rule's documentation page arrived.
+    DocsLoaded(&'static str, Rc<str>),
     /// Goes back to the example the document came from (or the default one).
     Reset,
 }
@@ -135,7 +146,7 @@ impl LintState {
                 .into(),
         };
         let (result, lint_ms) = run(&text);
-        LintState {
+        let mut state = LintState {
             text,
             example: Some(example),
             result,
@@ -145,6 +156,41 @@ impl LintState {
             selected: None,
             rule: snapshot.rule,
             jump: 0,
+            docs: Rc::default(),
+            pending_example: None,
+        };
+        if snapshot.rule_example {
+            if let Some(code) = snapshot.rule {
+                state.pending_example = Some(code);
+                state.try_pending_example();
+            }
+        }
+        state
+    }
+
+    /// A rule's documentation page: compiled in (native builds), or fetched (the playground).
+    pub fn documentation(&self, code: &str) -> Option<Rc<str>> {
+        let meta = find_rule(code)?.meta();
+        if meta.has_documentation() {
+            return Some(Rc::from(meta.documentation()));
+        }
+        self.docs.get(meta.code).cloned()
+    }
+
+    /// A rule's documented example, when its page is at hand.
+    pub fn rule_example(&self, code: &str) -> Option<String> {
+        ecsplay_core::lint::doc_example(&self.documentation(code)?, "Example")
+    }
+
+    /// Loads the example a `#rule=` link asked for, once the rule's page is at hand.
+    pub(crate) fn try_pending_example(&mut self) {
+        if let Some(code) = self.pending_example {
+            if let Some(example) = self.rule_example(code) {
+                self.pending_example = None;
+                self.example = None;
+                self.replace_text(example.into());
+                self.doc_version += 1;
+            }
         }
     }
 
@@ -223,12 +269,18 @@ impl LintState {
             }
             LintAction::TryRuleExample(code) => {
                 let Some(rule) = find_rule(code) else { return };
-                if let Some(example) = rule.meta().doc_example("Example") {
+                if let Some(example) = self.rule_example(code) {
                     self.example = None;
                     self.rule = Some(rule.meta().code);
                     self.replace_text(example.into());
                     self.doc_version += 1;
                 }
+            }
+            LintAction::DocsLoaded(code, page) => {
+                let mut docs = (*self.docs).clone();
+                docs.insert(code, page);
+                self.docs = Rc::new(docs);
+                self.try_pending_example();
             }
             LintAction::Reset => {
                 let id = self.example.unwrap_or(examples::DEFAULT_ID);

@@ -221,6 +221,9 @@ impl AppState {
                 // and a new result.
                 next.lint.doc_version = self.lint.doc_version + 1;
                 next.lint.revision = self.lint.revision + 1;
+                // Fetched documentation pages stay fetched.
+                next.lint.docs = self.lint.docs.clone();
+                next.lint.try_pending_example();
                 next.notice = self.notice.take();
                 *self = next;
             }

@@ -40,6 +40,9 @@ pub struct Snapshot {
     pub rule: Option<&'static str>,
     /// The placement view's fleet, steps, seed and selection.
     pub place: PlaceSnapshot,
+    /// Whether the rule's documented example should replace the document (a `#rule=` link),
+    /// once the rule's page is at hand. Not part of the encoded link.
+    pub rule_example: bool,
 }
 
 /// The JSON members of a link. Every member is optional and left out when default.
@@ -63,6 +66,9 @@ pub struct Wire {
     /// The placement view (`state/place/wire.rs`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<place_wire::PlaceWire>,
+    /// A readable `#rule=` link asks for the rule's example (see [`Snapshot::rule_example`]).
+    #[serde(skip)]
+    pub rule_example: bool,
 }
 
 /// Why a fragment could not be read.
@@ -97,6 +103,7 @@ impl Snapshot {
             text: self.text.as_deref().map(str::to_owned),
             rule: self.rule.map(str::to_owned),
             place: place_wire::to_wire(&self.place),
+            rule_example: false,
         }
     }
 
@@ -126,6 +133,7 @@ impl Snapshot {
                 .and_then(find_rule)
                 .map(|r| r.meta().code),
             place: wire.place.map(place_wire::from_wire).unwrap_or_default(),
+            rule_example: wire.rule_example,
         }
     }
 }
@@ -173,13 +181,8 @@ fn readable(fragment: &str) -> Option<Wire> {
             _ => return None,
         }
     }
-    if wire.example.is_none() {
-        wire.text = wire
-            .rule
-            .as_deref()
-            .and_then(find_rule)
-            .and_then(|r| r.meta().doc_example("Example"));
-    }
+    // The rule's example replaces the document once its page is loaded (state/lint.rs).
+    wire.rule_example = wire.example.is_none() && wire.rule.is_some();
     Some(wire)
 }
 
@@ -199,6 +202,7 @@ mod tests {
                 at: Some(0),
                 ..PlaceSnapshot::default()
             },
+            rule_example: false,
         }
     }
 
@@ -272,9 +276,12 @@ mod tests {
         assert_eq!(snapshot.text, None);
         let snapshot = decode("#rule=TD-NET-007").unwrap();
         assert_eq!(snapshot.rule, Some("TD-NET-007"));
-        let text = snapshot.text.expect("the rule's example");
-        let result = ecsplay_core::lint(&text, &Default::default());
-        assert!(result.diagnostics.iter().any(|d| d.code == "TD-NET-007"));
+        assert!(snapshot.rule_example, "the rule's example is asked for");
+        assert!(
+            !decode("#rule=TD-NET-007&example=gpu-training")
+                .unwrap()
+                .rule_example
+        );
         assert_eq!(decode("#colour=red"), Err(ShareError::Version));
     }
 

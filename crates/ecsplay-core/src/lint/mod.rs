@@ -93,13 +93,25 @@ impl RuleMeta {
 
     /// The fenced `json` code block that follows a `## heading` in the documentation.
     pub fn doc_example(&self, heading: &str) -> Option<String> {
-        let doc = self.documentation();
-        let section = doc.split("\n## ").find(|s| s.starts_with(heading))?;
-        let start = section.find("```json")? + "```json".len();
-        let rest = section.get(start..)?;
-        let end = rest.find("```")?;
-        Some(rest.get(..end)?.trim().to_owned())
+        doc_example(&self.documentation(), heading)
     }
+
+    /// Whether the documentation is compiled in (the `docs` feature; a build without it, such as
+    /// the web playground's, loads each rule's page on demand).
+    pub fn has_documentation(&self) -> bool {
+        !self.doc.is_empty()
+    }
+}
+
+/// The fenced `json` code block that follows a `## heading` in a rule's documentation.
+pub fn doc_example(documentation: &str, heading: &str) -> Option<String> {
+    let section = documentation
+        .split("\n## ")
+        .find(|s| s.trim_start_matches("## ").starts_with(heading))?;
+    let start = section.find("```json")? + "```json".len();
+    let rest = section.get(start..)?;
+    let end = rest.find("```")?;
+    Some(rest.get(..end)?.trim().to_owned())
 }
 
 /// A lint rule. Rules only detect: they return findings (plain data), and the engine turns them
@@ -237,7 +249,9 @@ macro_rules! declare_rule {
                 name: $kebab,
                 severity: $crate::diagnostic::Severity::$sev,
                 summary: $summary,
-                doc: concat!($($doc, "\n"),*),
+                // Without the `docs` feature the page is left out of the binary (the constant is
+                // evaluated at compile time, so the text is never emitted).
+                doc: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
                 aliases: &[$($($alias),*)?],
                 scope: $crate::lint::RuleScope::$scope,
             };
