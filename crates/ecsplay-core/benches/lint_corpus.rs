@@ -5,37 +5,18 @@
 
 use criterion::{criterion_group, Criterion, Throughput};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real")
-}
+#[path = "../tests/support/mod.rs"]
+mod support;
+use support::corpus_dir;
 
 fn corpus() -> Vec<(PathBuf, String)> {
-    fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for path in paths {
-            if path.is_dir() {
-                walk(&path, out);
-            } else if matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("json" | "yml" | "yaml")
-            ) && path.file_name().and_then(|n| n.to_str()) != Some("manifest.json")
-            {
-                if let Ok(text) = std::fs::read_to_string(&path) {
-                    out.push((path, text));
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&corpus_dir(), &mut out);
-    out
+    support::documents_under(&corpus_dir())
+        .into_iter()
+        .filter_map(|path| Some((path.clone(), std::fs::read_to_string(&path).ok()?)))
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {

@@ -6,32 +6,11 @@ use ecsplay_core::source::LineIndex;
 use ecsplay_core::{lint, LintOptions, Severity};
 use std::path::{Path, PathBuf};
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real")
-}
+mod support;
+use support::corpus_dir;
 
 fn corpus_files() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("json" | "yml" | "yaml")
-            ) && path.file_name().and_then(|n| n.to_str()) != Some("manifest.json")
-            {
-                out.push(path);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&corpus_dir(), &mut out);
-    out.sort();
-    out
+    support::documents_under(&corpus_dir())
 }
 
 fn relative(path: &Path) -> String {

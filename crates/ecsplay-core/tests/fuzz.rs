@@ -4,6 +4,8 @@
 use ecsplay_core::{lint, LintOptions};
 use proptest::prelude::*;
 
+mod support;
+
 const SEED_DOCS: &[&str] = &[
     r#"{"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512", "executionRoleArn": "arn:aws:iam::123456789012:role/x", "containerDefinitions": [{"name": "app", "image": "nginx:1.27", "portMappings": [{"containerPort": 80, "hostPort": 80}], "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "web"}}, "dependsOn": [{"containerName": "app", "condition": "START"}], "healthCheck": {"command": ["CMD-SHELL", "true"]}}], "volumes": [{"name": "v", "efsVolumeConfiguration": {"fileSystemId": "fs-12345678"}}]}"#,
     "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Cpu: 256\n      Memory: !Ref Mem\n      RequiresCompatibilities: [FARGATE]\n      ContainerDefinitions:\n        - Name: app\n          Image: !Sub '${Repo}:1'\n          PortMappings: [{ContainerPort: 80, HostPort: 8080}]\n",
@@ -34,11 +36,7 @@ proptest! {
     fn mutated_task_definitions_never_panic(doc in 0..SEED_DOCS.len(), cuts in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..8, "\\PC{0,6}"), 1..5)) {
         let mut text = SEED_DOCS[doc].to_owned();
         for (at, len, insert) in cuts {
-            let mut start = at.index(text.len() + 1);
-            while !text.is_char_boundary(start) { start -= 1; }
-            let mut end = (start + len).min(text.len());
-            while !text.is_char_boundary(end) { end += 1; }
-            text.replace_range(start..end, &insert);
+            cut(&mut text, at, len, &insert);
         }
         check(&text);
     }
@@ -51,6 +49,62 @@ proptest! {
         if let Some(&(s, e)) = scalars.get(pick.index(scalars.len().max(1))) {
             let mutated = format!("{}{}{}", &text[..s], value, &text[e..]);
             check(&mutated);
+        }
+    }
+}
+
+/// Real documents to mutate: the playground's examples (always present) and, when `../shared` is
+/// beside the project, every file of the real-world corpus. They reach rules (FireLens, Windows,
+/// EFS, App Mesh, CloudFormation intrinsics, ...) the small seeds above do not.
+fn real_documents() -> &'static [String] {
+    static DOCS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    DOCS.get_or_init(|| {
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let mut files = support::documents_under(&examples);
+        assert!(!files.is_empty(), "no documents under examples/");
+        if support::corpus_dir().is_dir() {
+            files.extend(support::documents_under(&support::corpus_dir()));
+        } else {
+            eprintln!("../shared/corpus/real is absent: mutating the examples only");
+        }
+        files
+            .iter()
+            .filter_map(|path| std::fs::read_to_string(path).ok())
+            .collect()
+    })
+}
+
+/// Replaces `len` bytes at `at` (moved to character boundaries) by `insert`.
+fn cut(text: &mut String, at: prop::sample::Index, len: usize, insert: &str) {
+    let mut start = at.index(text.len() + 1);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text.replace_range(start..end, insert);
+}
+
+proptest! {
+    #[test]
+    fn mutated_real_documents_never_panic(doc in any::<prop::sample::Index>(), cuts in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..12, "\\PC{0,8}"), 1..4)) {
+        let docs = real_documents();
+        let mut text = docs[doc.index(docs.len())].clone();
+        for (at, len, insert) in cuts {
+            cut(&mut text, at, len, &insert);
+        }
+        check(&text);
+    }
+
+    #[test]
+    fn any_json_value_in_any_member_of_a_real_document_never_panics(doc in any::<prop::sample::Index>(), value in arbitrary_json(), pick in any::<prop::sample::Index>()) {
+        let docs = real_documents();
+        let text = &docs[doc.index(docs.len())];
+        let scalars = scalar_spans(text);
+        if let Some(&(s, e)) = scalars.get(pick.index(scalars.len().max(1))) {
+            check(&format!("{}{}{}", &text[..s], value, &text[e..]));
         }
     }
 }
