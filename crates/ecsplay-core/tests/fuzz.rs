@@ -34,20 +34,12 @@ proptest! {
 
     #[test]
     fn mutated_task_definitions_never_panic(doc in 0..SEED_DOCS.len(), cuts in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..8, "\\PC{0,6}"), 1..5)) {
-        let mut text = SEED_DOCS[doc].to_owned();
-        for (at, len, insert) in cuts {
-            cut(&mut text, at, len, &insert);
-        }
-        check(&text);
+        check(&with_cuts(SEED_DOCS[doc], cuts));
     }
 
     #[test]
     fn any_json_value_in_any_member_never_panics(doc in 0..SEED_DOCS.len(), value in arbitrary_json(), pick in any::<prop::sample::Index>()) {
-        // Replace one scalar of a valid document by an arbitrary JSON value.
-        let text = SEED_DOCS[doc];
-        let scalars: Vec<(usize, usize)> = scalar_spans(text);
-        if let Some(&(s, e)) = scalars.get(pick.index(scalars.len().max(1))) {
-            let mutated = format!("{}{}{}", &text[..s], value, &text[e..]);
+        if let Some(mutated) = with_value(SEED_DOCS[doc], &value, pick) {
             check(&mutated);
         }
     }
@@ -74,37 +66,43 @@ fn real_documents() -> &'static [String] {
     })
 }
 
-/// Replaces `len` bytes at `at` (moved to character boundaries) by `insert`.
-fn cut(text: &mut String, at: prop::sample::Index, len: usize, insert: &str) {
-    let mut start = at.index(text.len() + 1);
-    while !text.is_char_boundary(start) {
-        start -= 1;
+/// `text` with each cut applied in turn: `len` bytes at `at` (moved to character boundaries)
+/// replaced by the inserted text.
+fn with_cuts(text: &str, cuts: Vec<(prop::sample::Index, usize, String)>) -> String {
+    let mut text = text.to_owned();
+    for (at, len, insert) in cuts {
+        let mut start = at.index(text.len() + 1);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + len).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        text.replace_range(start..end, &insert);
     }
-    let mut end = (start + len).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    text.replace_range(start..end, insert);
+    text
+}
+
+/// `text` with one of its scalar values (the `pick`th) replaced by `value`; `None` when it has none.
+fn with_value(text: &str, value: &str, pick: prop::sample::Index) -> Option<String> {
+    let scalars = scalar_spans(text);
+    let &(s, e) = scalars.get(pick.index(scalars.len().max(1)))?;
+    Some(format!("{}{}{}", &text[..s], value, &text[e..]))
 }
 
 proptest! {
     #[test]
     fn mutated_real_documents_never_panic(doc in any::<prop::sample::Index>(), cuts in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..12, "\\PC{0,8}"), 1..4)) {
         let docs = real_documents();
-        let mut text = docs[doc.index(docs.len())].clone();
-        for (at, len, insert) in cuts {
-            cut(&mut text, at, len, &insert);
-        }
-        check(&text);
+        check(&with_cuts(&docs[doc.index(docs.len())], cuts));
     }
 
     #[test]
     fn any_json_value_in_any_member_of_a_real_document_never_panics(doc in any::<prop::sample::Index>(), value in arbitrary_json(), pick in any::<prop::sample::Index>()) {
         let docs = real_documents();
-        let text = &docs[doc.index(docs.len())];
-        let scalars = scalar_spans(text);
-        if let Some(&(s, e)) = scalars.get(pick.index(scalars.len().max(1))) {
-            check(&format!("{}{}{}", &text[..s], value, &text[e..]));
+        if let Some(mutated) = with_value(&docs[doc.index(docs.len())], &value, pick) {
+            check(&mutated);
         }
     }
 }
