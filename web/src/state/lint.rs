@@ -185,13 +185,21 @@ impl LintState {
     /// Loads the example a `#rule=` link asked for, once the rule's page is at hand.
     pub(crate) fn try_pending_example(&mut self) {
         if let Some(code) = self.pending_example {
-            if let Some(example) = self.rule_example(code) {
+            if self.load_rule_example(code) {
                 self.pending_example = None;
-                self.example = None;
-                self.replace_text(example.into());
-                self.doc_version += 1;
             }
         }
+    }
+
+    /// Replaces the document by a rule's documented example; false when its page is not at hand.
+    fn load_rule_example(&mut self, code: &str) -> bool {
+        let Some(example) = self.rule_example(code) else {
+            return false;
+        };
+        self.example = None;
+        self.replace_text(example.into());
+        self.doc_version += 1;
+        true
     }
 
     /// The lint view's part of a permalink.
@@ -269,11 +277,8 @@ impl LintState {
             }
             LintAction::TryRuleExample(code) => {
                 let Some(rule) = find_rule(code) else { return };
-                if let Some(example) = self.rule_example(code) {
-                    self.example = None;
+                if self.load_rule_example(code) {
                     self.rule = Some(rule.meta().code);
-                    self.replace_text(example.into());
-                    self.doc_version += 1;
                 }
             }
             LintAction::DocsLoaded(code, page) => {
@@ -352,6 +357,16 @@ mod tests {
         assert_eq!(s.example, None);
         assert!(s.result.diagnostics.iter().any(|d| d.code == "TD-NET-007"));
         assert_eq!(s.doc_version, 1);
+    }
+
+    #[test]
+    fn a_rule_link_opens_the_rule_with_its_example() {
+        let snapshot = crate::state::share::decode("#rule=TD-NET-007").unwrap();
+        let s = LintState::from_snapshot(&snapshot);
+        assert_eq!(s.rule, Some("TD-NET-007"));
+        assert_eq!(s.example, None);
+        assert_eq!(s.pending_example, None, "the page is compiled in natively");
+        assert!(s.result.diagnostics.iter().any(|d| d.code == "TD-NET-007"));
     }
 
     #[test]
